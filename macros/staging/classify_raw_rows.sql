@@ -1,0 +1,55 @@
+{#-
+    classify_raw_rows: the one place that decides the fate of every raw row.
+
+    Arguments
+      relation     a relation or CTE name holding the (cleaned) raw rows, with `_loaded_at`
+      key_columns  the record's natural key, e.g. ['event_id'] or ['company_id', 'export_date']
+      columns      the columns that make up the row's content (for the tie-break fingerprint)
+      rules        [{'reason': 'negative_events', 'broken_when': 'events < 0'}, ...] checked in
+                   order; the first broken rule is the row's reason
+
+    Adds to every row
+      _row_fingerprint  hash of the row's content (ties on `_loaded_at` break on it)
+      _broken_rule      'null_<key>' or the first broken rule, null for a good row
+      _version_rank     1 for the newest row of its record (`_loaded_at` desc, then fingerprint)
+      _row_status       'current'     newest row of its record and good
+                        'superseded'  an older row of a record (exact replays included)
+                        'quarantined' a row with a null key, or the newest row of its record
+                                      when it breaks a rule: the newest row decides, so the
+                                      record leaves the marts until a newer good row arrives
+
+    Every raw row gets exactly one status, which is what the conservation tests count.
+-#}
+{% macro classify_raw_rows(relation, key_columns, columns, rules) -%}
+select
+    ranked.*,
+    case
+        when {% for key in key_columns %}ranked.{{ key }} is null{% if not loop.last %} or {% endif %}{% endfor %}
+            then 'quarantined'
+        when ranked._version_rank > 1 then 'superseded'
+        when ranked._broken_rule is not null then 'quarantined'
+        else 'current'
+    end as _row_status
+from (
+    select
+        checked.*,
+        row_number() over (
+            partition by {{ key_columns | join(', ') }}
+            order by checked._loaded_at desc, checked._row_fingerprint desc
+        ) as _version_rank
+    from (
+        select
+            *,
+            {{ surrogate_key(columns) }} as _row_fingerprint,
+            case
+                {%- for key in key_columns %}
+                when {{ key }} is null then 'null_{{ key }}'
+                {%- endfor %}
+                {%- for rule in rules %}
+                when {{ rule.broken_when }} then '{{ rule.reason }}'
+                {%- endfor %}
+            end as _broken_rule
+        from {{ relation }}
+    ) as checked
+) as ranked
+{%- endmacro %}

@@ -1,0 +1,22 @@
+-- One row per company per CRM export: the newest good row of each (company_id, export_date).
+-- Cleaning and rules: macros/staging/company_activity/company_activity__classified.sql.
+with
+
+classified as (
+    {{ company_activity__classified_crm_companies(source('company_activity', 'raw_crm_companies')) }}
+),
+
+final as (
+    select
+        company_id,
+        company_name,
+        country,
+        industry_tag,
+        last_contact_at,
+        export_date,
+        _loaded_at
+    from classified
+    where _row_status = 'current'
+)
+
+select * from final
