@@ -33,6 +33,7 @@ DELETED_COMPANY = "C007"  # missing from the CRM exports from week 6 on
 LATE_JOINER = "C044"  # first appears in the CRM export of week 3
 DELETED_FROM_WEEK = 6
 JOINS_IN_WEEK = 3
+CORRECTED_NAMES = ("C017", "C018")  # names fixed in a partial re-send of the week-2 export
 QUIET_COMPANIES = ("C010", "C020", "C030")  # go quiet for 15-25 days: churn risk
 COUNTRIES = ("US", "GB", "DE", "FR", "NL", "SE", "ES", "IT", "CA", "AU", "JP", "BR", "IN", "PL")
 INDUSTRIES = ("saas", "fintech", "retail", "health", "media", "logistics", "education")
@@ -225,6 +226,8 @@ def _crm_rows(companies: list[Company], rng: random.Random) -> list[tuple[object
                 industry = INDUSTRIES[(INDUSTRIES.index(industry) + 1) % len(INDUSTRIES)]
                 if cid in ("C012", "C013", "C014", "C015") or rng.random() < 0.3:
                     name = name.replace("Company", "Renamed Co")
+            if cid in CORRECTED_NAMES and week > 2:
+                name = f"{name} (corrected)"
             country: str = company.country
             wobble = (int(cid[1:]) + week) % 9
             if wobble == 0:
@@ -239,8 +242,9 @@ def _crm_rows(companies: list[Company], rng: random.Random) -> list[tuple[object
         if row[0] == "C016" and row[6] == bad_week:
             rows[i] = (row[0], row[1], "XX", *row[3:])
     rows.append((None, "Nameless Ltd", "US", "saas", None, bad_week.date(), bad_week))
-    # The week-2 export is re-sent in part the next week with a corrected name: newest load wins.
-    week2 = [r for r in rows if r[6] == batch_stamp(2) and r[0] in ("C017", "C018")]
+    # The week-2 export is re-sent in part the next week with names the CRM corrected (and keeps
+    # from then on): the newest load of an export wins.
+    week2 = [r for r in rows if r[6] == batch_stamp(2) and r[0] in CORRECTED_NAMES]
     rows += [(r[0], f"{r[1]} (corrected)", *r[2:6], batch_stamp(3)) for r in week2]
     # And one export row replayed exactly.
     rows.append(rows[5])
