@@ -12,7 +12,7 @@ DBT := $(BIN)/dbt --no-use-colors
 DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
 SHARED ?= $(abspath ../shared)
 
-.PHONY: help install seeds build test lint dag-rules pytest docs docs-serve replay clean
+.PHONY: help install seeds build build-once where test lint lint-python dag-rules pytest docs docs-serve clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -28,15 +28,27 @@ install: $(BIN)/dbt  ## create .venv and install the pinned requirements
 seeds: install  ## regenerate the sample raw data (deterministic: same --seed, same files)
 	$(BIN)/python -m dwh generate --seed 42
 
-build: install  ## load the sample data and run dbt build on the embedded DuckDB file
-	$(DBT) build $(DBT_ARGS) --full-refresh
+build: install  ## load the sample data batch by batch, running dbt build after each (replaces the file)
+	$(BIN)/python -m dwh replay --warehouse $(WAREHOUSE_PATH)
+	@$(MAKE) --no-print-directory where
+
+build-once: install  ## load all sample data at once and run a single dbt build (faster; CRM history = latest export only)
+	rm -f $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal
+	$(DBT) seed $(DBT_ARGS) --full-refresh
+	$(DBT) build $(DBT_ARGS) --exclude-resource-type seed
+	@$(MAKE) --no-print-directory where
+
+where:
 	@echo
 	@echo "Warehouse: $(WAREHOUSE_PATH)"
 	@echo "Try:  $(BIN)/dbt show $(DBT_ARGS) --inline \"select company_id, activity_date, events, active_users_7d, is_churn_risk from {{ ref('fact_company_activity') }} order by activity_date desc, company_id\" --limit 5"
 
-lint: install  ## sqlfluff (dbt templater, DuckDB dialect) and ruff
-	$(BIN)/sqlfluff lint models macros tests analyses snapshots
+lint: lint-python  ## sqlfluff (dbt templater, DuckDB dialect), ruff and mypy
+	WAREHOUSE_PATH=$$(mktemp -u /tmp/lint-XXXXXX.duckdb) $(BIN)/sqlfluff lint models tests analyses
+
+lint-python: install
 	$(BIN)/ruff check dwh pytests bench
+	$(BIN)/mypy
 
 dag-rules: install  ## structure rules on the manifest (../shared/checks/dag_rules.py)
 	WAREHOUSE_PATH=$$(mktemp -u /tmp/parse-XXXXXX.duckdb) $(DBT) parse $(DBT_ARGS) --warn-error
@@ -45,16 +57,13 @@ dag-rules: install  ## structure rules on the manifest (../shared/checks/dag_rul
 pytest: install  ## the pytest suite (builds into temporary DuckDB files only)
 	$(BIN)/python -m pytest -q pytests
 
-test: lint dag-rules pytest  ## everything CI checks
+test: lint-python dag-rules pytest  ## everything CI checks (pytest runs sqlfluff, docs and every build)
 
 docs: install  ## generate the docs site (target/index.html, target/static_index.html)
 	$(DBT) docs generate $(DBT_ARGS) --static
 
 docs-serve: docs  ## serve the docs on http://localhost:8080
 	$(DBT) docs serve $(DBT_ARGS) --port 8080
-
-replay: install  ## rebuild the warehouse one load batch at a time (complete SCD2 history)
-	$(BIN)/python -m dwh replay --warehouse $(WAREHOUSE_PATH)
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal

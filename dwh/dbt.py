@@ -13,7 +13,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 class DbtError(RuntimeError):
-    """A dbt command failed; the message names the command and the failing nodes."""
+    """A dbt command failed; the message names the command and the failing nodes.
+
+    `failures` maps each failing node's name to the rows it reported (tests) or 0 (errors)."""
+
+    def __init__(self, message: str, failures: dict[str, int]) -> None:
+        super().__init__(message)
+        self.failures = failures
 
 
 @contextmanager
@@ -36,10 +42,12 @@ def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DI
     with warehouse_env(warehouse):
         result = dbtRunner().invoke(argv)
     if not result.success:
-        failures = []
+        failures: dict[str, int] = {}
+        lines = []
         for node in getattr(result.result, "results", None) or []:
             if str(node.status) in {"error", "fail"}:
-                failures.append(f"{node.node.unique_id}: {node.message}")
-        detail = "; ".join(failures) or str(result.exception)
-        raise DbtError(f"dbt {' '.join(args)} failed: {detail}")
+                failures[node.node.name] = int(node.failures or 0)
+                lines.append(f"{node.node.unique_id}: {node.message}")
+        detail = "; ".join(lines) or str(result.exception)
+        raise DbtError(f"dbt {' '.join(args)} failed: {detail}", failures)
     return result

@@ -143,8 +143,9 @@ def test_quarantine_and_conservation(loaded_day_by_day: Path) -> None:
 
 
 def test_reconciliation(loaded_day_by_day: Path) -> None:
-    actual = dict(((r[0], r[1]), r[2]) for r in rows(
-        loaded_day_by_day, "select company_id, activity_date, status from company_activity.company_activity_reconciliation"))
+    actual = {(r[0], r[1]): r[2] for r in rows(
+        loaded_day_by_day,
+        "select company_id, activity_date, status from company_activity.company_activity_reconciliation")}
     assert actual[("A", date(2026, 2, 25))] == "missing_in_warehouse"
     assert actual[("A", date(2026, 2, 26))] == "match"  # zeros on both sides
     assert actual[("A", date(2026, 2, 27))] == "match"

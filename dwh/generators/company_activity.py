@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from dwh.csvio import write_table
+from dwh.csvio import Value, write_table
 
 DOMAIN = "company_activity"
 FIRST_DAY = date(2026, 1, 5)  # a Monday
@@ -65,7 +65,7 @@ class Event:
     occurred_at: datetime
     loaded_at: datetime
 
-    def row(self) -> tuple[object, ...]:
+    def row(self) -> tuple[Value, ...]:
         return (self.event_id, self.company_id, self.user_id, self.event_type,
                 self.occurred_at, self.loaded_at)
 
@@ -201,9 +201,9 @@ def _event_rows(events: list[Event], rng: random.Random) -> tuple[list[Event], l
     return raw, sorted(seen_by_api, key=lambda e: str(e.event_id)), planted
 
 
-def _crm_rows(companies: list[Company], rng: random.Random) -> list[tuple[object, ...]]:
+def _crm_rows(companies: list[Company], rng: random.Random) -> list[tuple[Value, ...]]:
     """Weekly full exports; attributes drift, formats wobble, one company is deleted."""
-    rows: list[tuple[object, ...]] = []
+    rows: list[tuple[Value, ...]] = []
     contacts: dict[str, list[datetime]] = {}
     for company in companies:
         days = sorted(rng.sample(range(-60, DAYS), rng.randint(0, 6)))
@@ -252,7 +252,7 @@ def _crm_rows(companies: list[Company], rng: random.Random) -> list[tuple[object
 
 
 def _api_rows(api_events: list[Event], companies: list[Company], rng: random.Random,
-              planted: dict[str, list[str]]) -> list[tuple[object, ...]]:
+              planted: dict[str, list[str]]) -> list[tuple[Value, ...]]:
     """Daily figures per company as the API reports them, pulled with each batch."""
     truth: dict[tuple[str, date], tuple[set[str], int]] = {}
     for event in api_events:
@@ -264,7 +264,7 @@ def _api_rows(api_events: list[Event], companies: list[Company], rng: random.Ran
                      if ("C021", FIRST_DAY + timedelta(days=d)) not in truth)
     truth[("C021", empty_day)] = ({"C021-U01", "C021-U02"}, 9)
     planted["missing_in_warehouse"] = [f"C021|{empty_day}"]
-    rows: list[tuple[object, ...]] = []
+    rows: list[tuple[Value, ...]] = []
     skipped = 0
     for company in companies:
         for day in range(company.first_day, DAYS):

@@ -43,8 +43,8 @@ company_calendar as (
     cross join as_of
     inner join calendar
         on
-            calendar.date_day >= companies.first_activity_date
-            and calendar.date_day <= as_of.as_of_date
+            companies.first_activity_date <= calendar.date_day
+            and as_of.as_of_date >= calendar.date_day
 ),
 
 daily as (

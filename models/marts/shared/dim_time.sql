@@ -15,8 +15,10 @@ final as (
         cast(time_key as integer) as time_key,
         cast(time_key // 60 as integer) as hour_of_day,
         cast(time_key % 60 as integer) as minute_of_hour,
-        cast(lpad(cast(time_key // 60 as varchar), 2, '0') || ':' || lpad(cast(time_key % 60 as varchar), 2, '0')
-            as varchar) as time_label,
+        cast(
+            lpad(cast(time_key // 60 as varchar), 2, '0') || ':' || lpad(cast(time_key % 60 as varchar), 2, '0')
+            as varchar
+        ) as time_label,
         cast(
             case
                 when time_key < 360 then 'night'

@@ -31,11 +31,10 @@ with
 
 source as (
     select * from {{ source('company_activity', 'raw_product_events') }}
-    where
-        event_id is not null
-        {% if is_incremental() -%}
-            and _loaded_at >= (select max(this._loaded_at) from {{ this }} as this)
-        {%- endif %}
+    where event_id is not null
+    {% if is_incremental() %}
+        and _loaded_at >= (select max(this._loaded_at) from {{ this }} as this)
+    {% endif %}
 ),
 
 classified as (
@@ -93,10 +92,9 @@ prior_days as (
     from older_good_days
     inner join newest
         on older_good_days.event_id = newest.event_id
-    where not (
-        older_good_days.company_id is not distinct from newest.company_id
-        and older_good_days.activity_date is not distinct from newest.activity_date
-    )
+    where
+        older_good_days.company_id is distinct from newest.company_id
+        or older_good_days.activity_date is distinct from newest.activity_date
     group by older_good_days.event_id
 ),
 
@@ -117,7 +115,7 @@ final as (
         newest._row_fingerprint,
         coalesce(
             prior_days.prior_activity_days,
-            cast([] as struct(company_id varchar, activity_date date) [])
+            cast([] as struct(company_id varchar, activity_date date)[])
         ) as prior_activity_days
     from newest
     left join prior_days

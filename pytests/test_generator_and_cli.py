@@ -1,0 +1,91 @@
+"""The sample-data generator and the command-line interface."""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dwh.dbt import PROJECT_DIR
+from dwh.generators import company_activity
+
+TABLES = ["raw_crm_companies", "raw_product_usage_api", "raw_product_events"]
+
+
+def generate(out: Path, seed: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dwh", "generate", "--seed", str(seed), "--out", str(out),
+                           "--domain", "company_activity"], check=True, capture_output=True, text=True)
+
+
+def test_same_seed_same_bytes_and_committed_seeds_are_current(tmp_path: Path) -> None:
+    generate(tmp_path / "a", 42)
+    generate(tmp_path / "b", 42)
+    for table in TABLES:
+        name = f"company_activity/{table}.csv"
+        assert filecmp.cmp(tmp_path / "a" / name, tmp_path / "b" / name, shallow=False)
+        # the seeds in the repository are exactly what `make seeds` writes
+        assert filecmp.cmp(tmp_path / "a" / name, PROJECT_DIR / "seeds" / name, shallow=False), name
+
+
+def test_other_seed_other_data(tmp_path: Path) -> None:
+    generate(tmp_path / "a", 42)
+    generate(tmp_path / "b", 7)
+    name = "company_activity/raw_product_events.csv"
+    assert not filecmp.cmp(tmp_path / "a" / name, tmp_path / "b" / name, shallow=False)
+
+
+def test_cli_reports_what_it_wrote(tmp_path: Path) -> None:
+    out = generate(tmp_path, 42).stdout
+    for table in TABLES:
+        assert f"company_activity.{table}:" in out
+
+
+def test_cli_rejects_an_unknown_domain(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "dwh", "generate", "--domain", "nope", "--out", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[str]]]:
+    out = tmp_path_factory.mktemp("sample")
+    result = company_activity.generate(out, 42)
+    return out / "company_activity", result.planted
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_sample_covers_every_case_the_issue_names(sample: tuple[Path, dict[str, list[str]]]) -> None:
+    folder, planted = sample
+    events = read(folder / "raw_product_events.csv")
+    crm = read(folder / "raw_crm_companies.csv")
+    assert len({r["company_id"] for r in crm if r["company_id"]}) >= 40
+    assert len({r["occurred_at"][:10] for r in events}) >= 60
+    assert len({r["_loaded_at"] for r in events}) >= 8
+    for case in ("replayed", "corrected", "moved_day", "moved_company", "late_over_2_weeks", "resent_broken",
+                 "broken_then_fixed", "api_mismatch", "api_repulled", "missing_in_api", "missing_in_warehouse"):
+        assert planted.get(case), case
+    # events landing up to three weeks late
+    lateness = [(int(r["_loaded_at"][8:10]) - int(r["occurred_at"][8:10])) % 31 for r in events]
+    assert max(lateness) >= 14
+    # a company with events but no CRM record, and a company that leaves the exports
+    crm_ids = {r["company_id"] for r in crm}
+    assert company_activity.NO_CRM_COMPANY not in crm_ids
+    assert company_activity.NO_CRM_COMPANY in {r["company_id"] for r in events}
+    last_export = max(r["export_date"] for r in crm)
+    assert company_activity.DELETED_COMPANY not in {r["company_id"] for r in crm if r["export_date"] == last_export}
+    # bad rows of every kind
+    assert any(not r["event_id"] for r in events)
+    assert any(not r["company_id"] for r in crm)
+    assert any(r["country"].strip().upper() == "XX" for r in crm)
+    assert any(r["occurred_at"] > r["_loaded_at"] for r in events)
+    # countries arrive lower-case and padded
+    assert any(r["country"] != r["country"].strip() for r in crm)
+    assert any(r["country"].islower() for r in crm)
