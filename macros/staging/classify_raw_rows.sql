@@ -9,6 +9,8 @@
                    order; the first broken rule is the row's reason
 
     Adds to every row
+      _record_key       the natural key as text ('<null>' for a missing part, '|' between parts)
+      _raw_record       the row's content as `column=value` text (what a quarantine shows)
       _row_fingerprint  hash of the row's content (ties on `_loaded_at` break on it)
       _broken_rule      'null_<key>' or the first broken rule, null for a good row
       _version_rank     1 for the newest row of its record (`_loaded_at` desc, then fingerprint)
@@ -21,6 +23,17 @@
     Every raw row gets exactly one status, which is what the conservation tests count.
 -#}
 {% macro classify_raw_rows(relation, key_columns, columns, rules) -%}
+{%- set key_parts = [] -%}
+{%- for key in key_columns -%}
+    {%- do key_parts.append("coalesce(cast(" ~ key ~ " as " ~ dbt.type_string() ~ "), '<null>')") -%}
+    {%- if not loop.last %}{% do key_parts.append("'|'") %}{% endif -%}
+{%- endfor -%}
+{%- set record_parts = [] -%}
+{%- for column in columns -%}
+    {%- do record_parts.append("'" ~ column ~ "='") -%}
+    {%- do record_parts.append("coalesce(cast(" ~ column ~ " as " ~ dbt.type_string() ~ "), '<null>')") -%}
+    {%- if not loop.last %}{% do record_parts.append("', '") %}{% endif -%}
+{%- endfor -%}
 select
     ranked.*,
     case
@@ -40,6 +53,8 @@ from (
     from (
         select
             *,
+            {{ dbt.concat(key_parts) }} as _record_key,
+            {{ dbt.concat(record_parts) }} as _raw_record,
             {{ surrogate_key(columns) }} as _row_fingerprint,
             case
                 {%- for key in key_columns %}
