@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from dwh.generators import company_activity
+from dwh.generators import company_activity, social
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ def _replay(args: argparse.Namespace) -> int:
     return 0
 
 
-GENERATORS = {"company_activity": company_activity.generate}
+GENERATORS = {"company_activity": company_activity.generate, "social": social.generate}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from dwh.csvio import Value, write_table
+from dwh.generators import Generated
 
 DOMAIN = "company_activity"
 FIRST_DAY = date(2026, 1, 5)  # a Monday
@@ -294,12 +295,6 @@ def _api_rows(api_events: list[Event], companies: list[Company], rng: random.Ran
     ]
     rows.append(rows[10])  # an exact re-pull
     return rows
-
-
-@dataclass(frozen=True)
-class Generated:
-    counts: dict[str, int]  # rows written per raw table
-    planted: dict[str, list[str]]  # the awkward cases, by name, for tests to look at
 
 
 def generate(out_dir: Path, seed: int = 42) -> Generated:

@@ -31,10 +31,7 @@ events as (
 {% if is_incremental() %}
 changed as (
     select * from events
-    where _loaded_at >= (
-        select coalesce(max(this.max_event_loaded_at), cast('1900-01-01' as timestamp))
-        from {{ this }} as this
-    )
+    where _loaded_at >= {{ incremental_watermark('max_event_loaded_at') }}
 ),
 
 touched_days as (

@@ -33,7 +33,7 @@ source as (
     select * from {{ source('company_activity', 'raw_product_events') }}
     where event_id is not null
     {% if is_incremental() %}
-        and _loaded_at >= (select max(this._loaded_at) from {{ this }} as this)
+        and _loaded_at >= {{ incremental_watermark() }}
     {% endif %}
 ),
 

@@ -1,0 +1,56 @@
+/*
+    One row per deduplicated engagement event on a post the warehouse knows. An event whose post
+    has not landed yet waits in social_quarantine (`unknown_post`) and appears here from the
+    first build that sees the post. Events from users missing from the exports are kept (user
+    attributes null, not internal).
+*/
+with
+
+events as (
+    select * from {{ ref('stg_social__engagement_events') }}
+),
+
+posts as (
+    select * from {{ ref('dim_posts') }}
+),
+
+users as (
+    select * from {{ ref('social__dim_users') }}
+),
+
+engagement_types as (
+    select * from {{ ref('dim_engagement_types') }}
+),
+
+final as (
+    select
+        cast(events.event_id as varchar) as event_id,
+        cast({{ surrogate_key(['events.user_id']) }} as varchar) as user_key,
+        cast(events.user_id as varchar) as user_id,
+        cast(posts.post_key as varchar) as post_key,
+        cast(events.post_id as varchar) as post_id,
+        cast(posts.original_post_id as varchar) as original_post_id,
+        cast(engagement_types.engagement_type_key as varchar) as engagement_type_key,
+        cast(events.engagement_type as varchar) as engagement_type,
+        cast(events.event_timestamp as timestamp) as event_timestamp,
+        cast(
+            extract(year from events.event_timestamp) * 10000
+            + extract(month from events.event_timestamp) * 100
+            + extract(day from events.event_timestamp) as integer
+        ) as event_date_key,
+        cast(
+            extract(hour from events.event_timestamp) * 60 + extract(minute from events.event_timestamp) as integer
+        ) as event_time_key,
+        cast(events.platform as varchar) as platform,
+        cast(events.view_seconds as double) as view_seconds,
+        cast(coalesce(users.is_internal, false) as boolean) as is_internal_user
+    from events
+    inner join posts
+        on events.post_id = posts.post_id
+    inner join engagement_types
+        on events.engagement_type = engagement_types.engagement_type_name
+    left join users
+        on events.user_id = users.user_id
+)
+
+select * from final

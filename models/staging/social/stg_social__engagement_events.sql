@@ -1,0 +1,28 @@
+-- One row per engagement event: the newest good raw row of each event_id.
+-- Cleaning and rules: macros/staging/social/social__classified.sql.
+with
+
+classified as (
+    {{ social__classified_engagement_events(source('social', 'raw_engagement_events')) }}
+),
+
+final as (
+    select
+        -- ids
+        event_id,
+        user_id,
+        post_id,
+        session_id,
+        -- strings
+        engagement_type,
+        platform,
+        -- numerics
+        view_seconds,
+        -- timestamps
+        event_timestamp,
+        _loaded_at
+    from classified
+    where _row_status = 'current'
+)
+
+select * from final
