@@ -15,12 +15,18 @@ from .conftest import rows
 INCREMENTAL = [
     "staging.stg_company_activity__product_events",
     "company_activity.agg_company_daily_events",
+    "staging.stg_social__posts",
+    "social.dim_posts",
 ]
 # Models downstream of the incrementals that must match too (minus build-time audit columns and
 # CRM attributes, which depend on how many exports the snapshot saw).
 DOWNSTREAM = {
     "company_activity.company_activity_reconciliation": "*",
     "staging.company_activity_quarantine": "*",
+    "social.fact_engagement_events": "*",
+    "social.fact_post_virality": "*",
+    "social.fact_share_levels": "*",
+    "staging.social_quarantine": "*",
     "company_activity.fact_company_activity": (
         "company_id, activity_date, active_users, events, active_users_7d, is_churn_risk, events_per_user"
     ),

@@ -153,7 +153,7 @@ def _events(b: _Builder, posts: list[Post]) -> list[tuple[Value, ...]]:
     rows: list[tuple[Value, ...]] = []
     serial = 0
     good_posts = [p for p in posts if p.post_id and p.creator and not p.is_deleted and p.post_id != "B01"]
-    seen = {}
+    seen: dict[str | None, Post] = {}
     for post in good_posts:
         seen.setdefault(post.post_id, post)
     for post in seen.values():
@@ -169,7 +169,7 @@ def _events(b: _Builder, posts: list[Post]) -> list[tuple[Value, ...]]:
             rows.append((f"V{serial:05d}", user, post.post_id, kind, when, f"sess-{user}-{when:%d%H}",
                          rng.choice(PLATFORMS), seconds, batch_stamp(batch)))
     # events on L01 land before L01 does: quarantined as unknown_post until batch 3
-    for n in range(3):
+    for _ in range(3):
         serial += 1
         rows.append((f"V{serial:05d}", "S020", "L01", "reaction", b.created(1), "sess-early", "ios", None,
                      batch_stamp(1)))

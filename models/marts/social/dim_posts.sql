@@ -101,28 +101,6 @@ dirty as (
     where chain_status = 'cycle'
 ),
 
-nodes as (
-    select
-        posts.post_id,
-        posts.parent_post_id
-    from posts
-    inner join dirty
-        on posts.post_id = dirty.post_id
-),
-
-anchors as (
-    select
-        current_dim.post_id,
-        current_dim.original_post_id,
-        current_dim.share_depth_level,
-        current_dim.share_path,
-        current_dim.chain_status
-    from current_dim
-    inner join posts
-        on current_dim.post_id = posts.post_id
-    where current_dim.post_id not in (select dirty.post_id from dirty)
-),
-
 attribute_changes as (
     -- changed posts that keep their place in their chain: only their own columns are rewritten
     select
@@ -138,24 +116,43 @@ attribute_changes as (
         changed.quarantine_reason is null
         and current_dim.post_id not in (select dirty.post_id from dirty)
 ),
-{% else %}
+{% endif %}
+
 nodes as (
+    -- the posts this run resolves: all of them on a full build, the dirty ones incrementally
     select
-        post_id,
-        parent_post_id
+        posts.post_id,
+        posts.parent_post_id
     from posts
+    {% if is_incremental() %}
+        inner join dirty
+            on posts.post_id = dirty.post_id
+    {% endif %}
 ),
 
 anchors as (
-    select
-        cast(null as {{ dbt.type_string() }}) as post_id,
-        cast(null as {{ dbt.type_string() }}) as original_post_id,
-        cast(null as integer) as share_depth_level,
-        cast(null as {{ dbt.type_string() }}) as share_path,
-        cast(null as {{ dbt.type_string() }}) as chain_status
-    where false
+    -- resolved posts a dirty post's chain may hang from: none on a full build
+    {% if is_incremental() %}
+        select
+            current_dim.post_id,
+            current_dim.original_post_id,
+            current_dim.share_depth_level,
+            current_dim.share_path,
+            current_dim.chain_status
+        from current_dim
+        inner join posts
+            on current_dim.post_id = posts.post_id
+        where current_dim.post_id not in (select dirty.post_id from dirty)
+    {% else %}
+        select
+            cast(null as {{ dbt.type_string() }}) as post_id,
+            cast(null as {{ dbt.type_string() }}) as original_post_id,
+            cast(null as integer) as share_depth_level,
+            cast(null as {{ dbt.type_string() }}) as share_path,
+            cast(null as {{ dbt.type_string() }}) as chain_status
+        where false
+    {% endif %}
 ),
-{% endif %}
 
 {{ resolve_share_chains('nodes', 'anchors', rounds=var('share_chain_rounds')) }},
 
