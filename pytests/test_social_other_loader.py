@@ -131,3 +131,33 @@ def test_incremental_equals_full_refresh(two_batches: dict[str, Path], copy_of) 
             rebuilt)
     for table in ("social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"):
         assert differences(two_batches["second"], rebuilt, table)[1:] == (0, 0), table
+
+
+# The second batch again, landing in two parts under the same stamp.
+BATCH_2_PART_1 = """
+insert into raw.raw_posts values
+    ('x1', 'u1', 'r1', '2026-03-31 11:30', 'video', false, '2026-04-02 06:00'),
+    ('w2', 'u1', 'w1', '2026-04-01 09:00', 'video', false, '2026-04-02 06:00');
+"""
+BATCH_2_PART_2 = """
+insert into raw.raw_posts values
+    ('s1', 'u2', 'r1', '2026-03-31 09:00', 'video', true, '2026-04-02 06:00'),
+    ('s4', 'u1', 's3', '2026-04-01 10:00', 'image', false, '2026-04-02 06:00');
+insert into raw.raw_engagement_events values
+    ('e1', 'u2', 'r1', 'reaction', '2026-03-31 08:30', 'a', 'ios', null, '2026-04-02 06:00');
+"""
+
+
+def test_a_batch_landing_in_parts_under_one_stamp(two_batches: dict[str, Path], tmp_path: Path) -> None:
+    """The second batch lands in two parts with the same `_loaded_at`, with a build after each
+    part: the result is the same as when it landed whole."""
+    warehouse = tmp_path / "parts.duckdb"
+    warehouse.write_bytes(two_batches["first"].read_bytes())
+    for part in (BATCH_2_PART_1, BATCH_2_PART_2):
+        with duckdb.connect(str(warehouse)) as con:
+            con.execute(part)
+        run_dbt(["build", "--exclude-resource-type", "seed", "--select", "tag:social", "tag:shared",
+                 "--indirect-selection", "cautious"], warehouse)
+    assert chains(warehouse) == chains(two_batches["second"])
+    for table in ("social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"):
+        assert differences(two_batches["second"], warehouse, table)[1:] == (0, 0), table

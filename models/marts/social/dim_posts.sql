@@ -10,15 +10,16 @@
 }}
 /*
     The share-chain dimension: one row per post, with the root of its chain, its depth and the
-    path of post ids from the root down to it (resolve_share_chains).
+    path of post ids from the root down to it (resolve_share_chains: a recursive walk from each
+    chain's start down).
 
     Why incremental, and why it equals a full refresh:
-    - A run resolves only the "dirty" posts: those that arrived since the newest `_loaded_at`
-      here, the posts below an existing post whose parent changed or that broke a rule (found by
-      their path), the orphans waiting for a post that just arrived (their chain root's parent),
-      and every post in or below a cycle (bad data, always few). Everything else keeps its row,
-      and every clean row a dirty post hangs from is an anchor: a new share takes its root, depth
-      and path from its parent's existing row, so old chains are never walked again.
+    - A run resolves only the "dirty" posts: those that arrived since the last run, the posts
+      below an existing post whose parent changed or that broke a rule, the orphans waiting for
+      a post that just arrived (their chain root's parent), and every post in or below a cycle
+      (bad data, always few). Everything else keeps its row, and every clean row a dirty post
+      hangs from is an anchor: a new share takes its root, depth and path from its parent's
+      existing row, so old chains are never walked again.
     - A share that lands before its parent is an orphan (its own root) until its parent lands;
       the run that sees the parent re-roots it and its descendants under the parent's chain.
     - A deletion (`is_deleted`) or another change that leaves the parent alone only rewrites
@@ -27,21 +28,30 @@
       orphans until a good row returns.
     - Replays change nothing: staging holds one row per post.
 */
-with
+with recursive
 
-posts as (
+posts as not materialized (
     select * from {{ ref('stg_social__posts') }}
     where quarantine_reason is null
 ),
 
 {% if is_incremental() %}
-current_dim as (
-    select * from {{ this }}
+current_dim as not materialized (
+    -- what is here already, without share_path: that column is large (a chain 10,000 levels
+    -- deep has paths of 10,000 ids) and is read once, in known_paths, for the rows that need it
+    select
+        post_id,
+        parent_post_id,
+        original_post_id,
+        share_depth_level,
+        chain_status
+    from {{ this }}
 ),
 
 changed as (
+    -- staged posts landed since the last run (see landed_since_last_run)
     select * from {{ ref('stg_social__posts') }}
-    where _loaded_at >= {{ incremental_watermark() }}
+    where {{ landed_since_last_run(ref('stg_social__posts'), 'max(_batch_row_count)') }}
 ),
 
 arrived as (
@@ -54,10 +64,7 @@ arrived as (
 
 restructured as (
     -- existing posts whose parent changed or whose newest row now breaks a rule
-    select
-        current_dim.post_id,
-        current_dim.original_post_id,
-        current_dim.share_path
+    select current_dim.post_id
     from changed
     inner join current_dim
         on changed.post_id = current_dim.post_id
@@ -66,22 +73,25 @@ restructured as (
         or changed.parent_post_id is distinct from current_dim.parent_post_id
 ),
 
+below_restructured (post_id) as (
+    -- everything below a restructured post, walked down the parent pointers already here
+    -- (union, not union all: a post met again, around a cycle, ends the walk)
+    select post_id from restructured
+
+    union
+
+    select current_dim.post_id
+    from below_restructured
+    inner join current_dim
+        on below_restructured.post_id = current_dim.parent_post_id
+),
+
 dirty as (
     select post_id from arrived
 
     union
 
-    select post_id from restructured
-
-    union
-
-    -- everything below a restructured post
-    select current_dim.post_id
-    from current_dim
-    inner join restructured
-        on
-            current_dim.original_post_id = restructured.original_post_id
-            and starts_with(current_dim.share_path, restructured.share_path || '/')
+    select post_id from below_restructured
 
     union
 
@@ -101,28 +111,60 @@ dirty as (
     where chain_status = 'cycle'
 ),
 
-attribute_changes as (
+attribute_change_ids as (
     -- changed posts that keep their place in their chain: only their own columns are rewritten
-    select
-        current_dim.post_id,
-        current_dim.original_post_id,
-        current_dim.share_depth_level,
-        current_dim.share_path,
-        current_dim.chain_status
-    from current_dim
-    inner join changed
-        on current_dim.post_id = changed.post_id
+    select changed.post_id
+    from changed
+    inner join current_dim
+        on changed.post_id = current_dim.post_id
     where
         changed.quarantine_reason is null
         and current_dim.post_id not in (select dirty.post_id from dirty)
 ),
+
+known_paths as (
+    -- the only read of share_path: for the anchors and the rows rewritten as they are
+    select
+        post_id,
+        share_path
+    from {{ this }}
+    where post_id in (
+        select posts.parent_post_id
+        from posts
+        inner join dirty
+            on posts.post_id = dirty.post_id
+        union all
+        select post_id from attribute_change_ids
+    )
+),
+
+attribute_changes as (
+    select
+        changed.post_id,
+        changed.creator_user_id,
+        changed.parent_post_id,
+        changed.created_at,
+        changed.content_type,
+        changed.is_deleted,
+        changed._loaded_at,
+        changed._batch_row_count,
+        current_dim.original_post_id,
+        current_dim.share_depth_level,
+        known_paths.share_path,
+        current_dim.chain_status
+    from attribute_change_ids
+    inner join changed
+        on attribute_change_ids.post_id = changed.post_id
+    inner join current_dim
+        on attribute_change_ids.post_id = current_dim.post_id
+    left join known_paths
+        on attribute_change_ids.post_id = known_paths.post_id
+),
 {% endif %}
 
-nodes as (
+node_posts as (
     -- the posts this run resolves: all of them on a full build, the dirty ones incrementally
-    select
-        posts.post_id,
-        posts.parent_post_id
+    select posts.*
     from posts
     {% if is_incremental() %}
         inner join dirty
@@ -130,18 +172,26 @@ nodes as (
     {% endif %}
 ),
 
+nodes as (
+    select
+        post_id,
+        parent_post_id
+    from node_posts
+),
+
 anchors as (
-    -- resolved posts a dirty post's chain may hang from: none on a full build
+    -- the resolved posts that dirty posts share (clean, so their chains stand): none on a full
+    -- build. Newly quarantined posts are restructured, hence dirty, hence never anchors.
     {% if is_incremental() %}
         select
             current_dim.post_id,
             current_dim.original_post_id,
             current_dim.share_depth_level,
-            current_dim.share_path,
+            known_paths.share_path,
             current_dim.chain_status
         from current_dim
-        inner join posts
-            on current_dim.post_id = posts.post_id
+        inner join known_paths
+            on current_dim.post_id = known_paths.post_id
         where current_dim.post_id not in (select dirty.post_id from dirty)
     {% else %}
         select
@@ -154,10 +204,25 @@ anchors as (
     {% endif %}
 ),
 
-{{ resolve_share_chains('nodes', 'anchors', rounds=var('share_chain_rounds')) }},
+{{ resolve_share_chains('nodes', 'anchors') }},
 
 chains as (
-    select * from resolved_chains
+    select
+        node_posts.post_id,
+        node_posts.creator_user_id,
+        node_posts.parent_post_id,
+        node_posts.created_at,
+        node_posts.content_type,
+        node_posts.is_deleted,
+        node_posts._loaded_at,
+        node_posts._batch_row_count,
+        resolved_chains.original_post_id,
+        resolved_chains.share_depth_level,
+        resolved_chains.share_path,
+        resolved_chains.chain_status
+    from node_posts
+    inner join resolved_chains
+        on node_posts.post_id = resolved_chains.post_id
     {% if is_incremental() %}
         union all
         select * from attribute_changes
@@ -166,23 +231,22 @@ chains as (
 
 final as (
     select
-        cast({{ surrogate_key(['posts.post_id']) }} as varchar) as post_key,
-        cast(posts.post_id as varchar) as post_id,
-        cast({{ surrogate_key(['posts.creator_user_id']) }} as varchar) as creator_user_key,
-        cast(posts.creator_user_id as varchar) as creator_user_id,
-        cast(posts.parent_post_id as varchar) as parent_post_id,
-        cast(chains.original_post_id as varchar) as original_post_id,
-        cast(chains.share_depth_level as integer) as share_depth_level,
-        cast(chains.share_path as varchar) as share_path,
-        cast(posts.parent_post_id is null as boolean) as is_original,
-        cast(posts.created_at as timestamp) as created_timestamp,
-        cast(posts.content_type as varchar) as content_type,
-        cast(posts.is_deleted as boolean) as is_deleted,
-        cast(chains.chain_status as varchar) as chain_status,
-        cast(posts._loaded_at as timestamp) as _loaded_at
+        cast({{ surrogate_key(['post_id']) }} as varchar) as post_key,
+        cast(post_id as varchar) as post_id,
+        cast({{ surrogate_key(['creator_user_id']) }} as varchar) as creator_user_key,
+        cast(creator_user_id as varchar) as creator_user_id,
+        cast(parent_post_id as varchar) as parent_post_id,
+        cast(original_post_id as varchar) as original_post_id,
+        cast(share_depth_level as integer) as share_depth_level,
+        cast(share_path as varchar) as share_path,
+        cast(parent_post_id is null as boolean) as is_original,
+        cast(created_at as timestamp) as created_timestamp,
+        cast(content_type as varchar) as content_type,
+        cast(is_deleted as boolean) as is_deleted,
+        cast(chain_status as varchar) as chain_status,
+        cast(_loaded_at as timestamp) as _loaded_at,
+        cast(_batch_row_count as bigint) as _batch_row_count
     from chains
-    inner join posts
-        on chains.post_id = posts.post_id
 )
 
 select * from final

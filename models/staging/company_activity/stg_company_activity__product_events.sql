@@ -10,9 +10,10 @@
     One row per event_id: the event's current state, i.e. its newest raw row, cleaned.
 
     Why incremental, and why it is correct:
-    - Each run reads only raw rows stamped at or after the newest `_loaded_at` already here (rows
-      at the watermark are read again, because a batch may land in parts under one stamp), ranks
-      them, and replaces the events they touch (delete+insert on event_id). The newest row of an
+    - Each run reads only the raw rows landed since the last run (landed_since_last_run: rows
+      stamped after the newest `_loaded_at` here, and the newest batch again only if it grew,
+      since a batch may land in parts under one stamp), ranks them, and replaces the events they
+      touch (delete+insert on event_id). The newest row of an
       event is always in that read, so the winner is the one a full refresh would pick.
     - Replays are exact duplicates: they tie, and either copy is the same row.
     - Corrections: a newer row replaces the older one.
@@ -33,12 +34,15 @@ source as (
     select * from {{ source('company_activity', 'raw_product_events') }}
     where event_id is not null
     {% if is_incremental() %}
-        and _loaded_at >= {{ incremental_watermark() }}
+        and {{ landed_since_last_run(source('company_activity', 'raw_product_events'), 'count(event_id)') }}
     {% endif %}
 ),
 
 classified as (
-    {{ company_activity__classified_product_events('source') }}
+    select
+        *,
+        {{ batch_row_count('event_id') }} as _batch_row_count
+    from ({{ company_activity__classified_product_events('source') }}) as judged
 ),
 
 newest as (
@@ -111,6 +115,7 @@ final as (
         newest.occurred_at,
         newest.activity_date,
         newest._loaded_at,
+        newest._batch_row_count,
         -- bookkeeping for downstream incrementals
         newest._row_fingerprint,
         coalesce(

@@ -9,9 +9,10 @@
 /*
     One row per post_id: the post's current state, i.e. its newest raw row, cleaned.
 
-    Why incremental, and why it is correct: each run reads only raw rows stamped at or after the
-    newest `_loaded_at` already here (rows at the watermark are read again: a batch may land in
-    parts under one stamp) and replaces the posts they touch. The newest row of a post is always
+    Why incremental, and why it is correct: each run reads only the raw rows landed since the
+    last run (landed_since_last_run: rows stamped after the newest `_loaded_at` here, and the
+    newest batch again only if it grew, since a batch may land in parts under one stamp) and
+    replaces the posts they touch. The newest row of a post is always
     in that read, so the winner is the one a full refresh picks; replays tie and are identical.
     When the newest row breaks a rule the post keeps its row here with `quarantine_reason` set, so
     that dim_posts can take it (and re-resolve the chains below it); downstream models read only
@@ -23,12 +24,15 @@ source as (
     select * from {{ source('social', 'raw_posts') }}
     where post_id is not null
     {% if is_incremental() %}
-        and _loaded_at >= {{ incremental_watermark() }}
+        and {{ landed_since_last_run(source('social', 'raw_posts'), 'count(post_id)') }}
     {% endif %}
 ),
 
 classified as (
-    {{ social__classified_posts('source') }}
+    select
+        *,
+        {{ batch_row_count('post_id') }} as _batch_row_count
+    from ({{ social__classified_posts('source') }}) as judged
 ),
 
 final as (
@@ -44,7 +48,8 @@ final as (
         is_deleted,
         -- timestamps
         created_at,
-        _loaded_at
+        _loaded_at,
+        _batch_row_count
     from classified
     where _version_rank = 1
 )
