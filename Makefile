@@ -12,7 +12,7 @@ DBT := $(BIN)/dbt --no-use-colors
 DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
 SHARED ?= $(abspath ../shared)
 
-.PHONY: help install seeds build build-once where test lint lint-python dag-rules pytest docs docs-serve clean
+.PHONY: help install seeds build build-once where test lint lint-python dag-rules pytest docs docs-serve bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ docs: install  ## generate the docs site (target/index.html, target/static_index
 
 docs-serve: docs  ## serve the docs on http://localhost:8080
 	$(DBT) docs serve $(DBT_ARGS) --port 8080
+
+bench: install  ## share-chain benchmark at scale (~3M posts): writes bench/results/share_chains.{json,md}
+	$(BIN)/python -m bench.share_chains --scale 1.0
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal

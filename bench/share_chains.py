@@ -65,10 +65,17 @@ select
 
 def dbt_run(args: list[str], warehouse: Path, target: Path) -> dict[str, float]:
     """Run dbt; return each model's execution seconds plus 'wall' for the whole invocation."""
+    previous = os.environ.get("DBT_TARGET_PATH")
     os.environ["DBT_TARGET_PATH"] = str(target)
-    started = time.perf_counter()
-    run_dbt(args, warehouse)
-    wall = time.perf_counter() - started
+    try:
+        started = time.perf_counter()
+        run_dbt(args, warehouse)
+        wall = time.perf_counter() - started
+    finally:
+        if previous is None:
+            os.environ.pop("DBT_TARGET_PATH", None)
+        else:
+            os.environ["DBT_TARGET_PATH"] = previous
     results = json.loads((target / "run_results.json").read_text())["results"]
     timings = {r["unique_id"].split(".")[-1]: float(r["execution_time"]) for r in results}
     timings["wall"] = wall

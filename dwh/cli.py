@@ -29,6 +29,23 @@ def _replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate_scale(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from dwh.generators.social_scale import Scale, add_increment, generate_base
+
+    scale = Scale.of(args.scale)
+    with duckdb.connect(str(Path(args.warehouse).resolve())) as con:
+        if args.increment:
+            added = add_increment(con, scale, args.seed)
+            print(f"social scale increment: {added:,} new shares appended to raw.raw_posts in {args.warehouse}")
+        else:
+            written = generate_base(con, scale, args.seed)
+            print(f"social scale data: {written:,} posts, {scale.events:,} events, {scale.users:,} users "
+                  f"written to the raw tables of {args.warehouse}")
+    return 0
+
+
 GENERATORS = {"company_activity": company_activity.generate, "social": social.generate}
 
 
@@ -40,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", default=str(PROJECT_DIR / "seeds"), help="seed folder (default: seeds/)")
     gen.add_argument("--domain", nargs="+", choices=sorted(GENERATORS), default=sorted(GENERATORS))
     gen.set_defaults(func=_generate)
+    big = commands.add_parser("generate-scale",
+                              help="write the social scale data set straight into a warehouse's raw tables")
+    big.add_argument("--warehouse", required=True, help="DuckDB file whose raw tables receive the rows")
+    big.add_argument("--scale", type=float, default=1.0,
+                     help="1.0: an original shared 1,000,000 times, a chain 10,000 deep, ~3M posts")
+    big.add_argument("--seed", type=int, default=42, help="same seed, same data")
+    big.add_argument("--increment", action="store_true", help="append the later batch of 1%% new shares instead")
+    big.set_defaults(func=_generate_scale)
     rep = commands.add_parser("replay", help="build the warehouse from scratch one load batch at a time")
     rep.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb")),
                      help="DuckDB file to build (default: $WAREHOUSE_PATH or warehouse.duckdb); it is replaced")

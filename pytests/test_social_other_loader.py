@@ -55,6 +55,12 @@ insert into raw.raw_engagement_events values
     ('e1', 'u2', 'r1', 'reaction', '2026-03-31 08:30', 'a', 'ios', null, '2026-04-02 06:00');  -- replay
 """
 
+BATCH_3 = """
+insert into raw.raw_posts values
+    ('x2', 'u2', 's4', '2026-03-31 12:00', 'video', false, '2026-04-03 06:00'),  -- parent corrected
+    ('s3', 'u2', 's2', '2026-04-05 11:00', 'video', false, '2026-04-03 06:00');  -- re-sent broken
+"""
+
 
 @pytest.fixture(scope="module")
 def two_batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
@@ -64,7 +70,7 @@ def two_batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         con.execute(CONTRACT)
     run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)
     after = {}
-    for name, batch in (("first", BATCH_1), ("second", BATCH_2)):
+    for name, batch in (("first", BATCH_1), ("second", BATCH_2), ("third", BATCH_3)):
         with duckdb.connect(str(warehouse)) as con:
             con.execute(batch)
         run_dbt(["build", "--exclude-resource-type", "seed", "--select", "tag:social", "tag:shared",
@@ -111,6 +117,27 @@ def test_second_batch(two_batches: dict[str, Path]) -> None:
         "w2": (None, None, None, "cycle", False),
     }
     assert rows(two_batches["second"], "select count(*) from staging.social_quarantine") == [(0,)]
+
+
+def test_third_batch_corrects_a_parent_and_breaks_a_post(two_batches: dict[str, Path], copy_of) -> None:  # type: ignore[no-untyped-def]
+    """x2 moves under s4 (with x3 below it); s3 is re-sent with a timestamp after its load, so it
+    leaves (quarantined) and s4's chain is orphaned below the missing s3."""
+    third = chains(two_batches["third"])
+    assert {k: third[k] for k in ("s2", "s4", "x1", "x2", "x3")} == {
+        "s2": ("r1", 2, "r1/s1/s2", "ok", False),
+        "s4": ("s4", 0, "s4", "orphaned", False),
+        "x1": ("r1", 1, "r1/x1", "ok", False),
+        "x2": ("s4", 1, "s4/x2", "orphaned", False),
+        "x3": ("s4", 2, "s4/x2/x3", "orphaned", False),
+    }
+    assert "s3" not in third
+    quarantined = rows(two_batches["third"], "select record_key, reason from staging.social_quarantine order by 1")
+    assert quarantined == [("e5", "unknown_post"), ("s3", "created_after_load")]
+    rebuilt = copy_of(two_batches["third"])
+    run_dbt(["build", "--exclude-resource-type", "seed", "--full-refresh", "--select", "tag:social", "tag:shared",
+             "--indirect-selection", "cautious"], rebuilt)
+    for table in ("social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"):
+        assert differences(two_batches["third"], rebuilt, table)[1:] == (0, 0), table
 
 
 def test_virality_and_levels(two_batches: dict[str, Path]) -> None:

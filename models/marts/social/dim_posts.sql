@@ -14,12 +14,13 @@
     chain's start down).
 
     Why incremental, and why it equals a full refresh:
-    - A run resolves only the "dirty" posts: those that arrived since the last run, the posts
-      below an existing post whose parent changed or that broke a rule, the orphans waiting for
-      a post that just arrived (their chain root's parent), and every post in or below a cycle
-      (bad data, always few). Everything else keeps its row, and every clean row a dirty post
-      hangs from is an anchor: a new share takes its root, depth and path from its parent's
-      existing row, so old chains are never walked again.
+    - A run resolves only the "dirty" posts: those that arrived since the last run, the orphan
+      chains waiting for a post that just arrived (their root's parent), the chain of an existing
+      post whose parent changed or that broke a rule (a rare correction: that chain is resolved
+      again whole), and every post in or below a cycle (bad data, always few). Everything else
+      keeps its row, and every clean row a dirty post hangs from is an anchor: a new share takes
+      its root, depth and path from its parent's existing row, so old chains are never walked
+      again.
     - A share that lands before its parent is an orphan (its own root) until its parent lands;
       the run that sees the parent re-roots it and its descendants under the parent's chain.
     - A deletion (`is_deleted`) or another change that leaves the parent alone only rewrites
@@ -54,36 +55,49 @@ changed as (
     where {{ landed_since_last_run(ref('stg_social__posts'), 'max(_batch_row_count)') }}
 ),
 
-arrived as (
-    select changed.post_id
+changed_against_current as materialized (
+    -- one look-up of the changed posts among the rows here answers every question below
+    select
+        changed.*,
+        current_dim.post_id is not null as is_known,
+        current_dim.parent_post_id as current_parent_post_id,
+        current_dim.original_post_id as current_original_post_id,
+        current_dim.share_depth_level as current_share_depth_level,
+        current_dim.chain_status as current_chain_status
     from changed
     left join current_dim
         on changed.post_id = current_dim.post_id
-    where changed.quarantine_reason is null and current_dim.post_id is null
+),
+
+arrived as (
+    select post_id from changed_against_current
+    where not is_known and quarantine_reason is null
 ),
 
 restructured as (
     -- existing posts whose parent changed or whose newest row now breaks a rule
-    select current_dim.post_id
-    from changed
-    inner join current_dim
-        on changed.post_id = current_dim.post_id
+    select
+        post_id,
+        current_original_post_id
+    from changed_against_current
     where
-        changed.quarantine_reason is not null
-        or changed.parent_post_id is distinct from current_dim.parent_post_id
+        is_known
+        and (quarantine_reason is not null or parent_post_id is distinct from current_parent_post_id)
 ),
 
-below_restructured (post_id) as (
-    -- everything below a restructured post, walked down the parent pointers already here
-    -- (union, not union all: a post met again, around a cycle, ends the walk)
-    select post_id from restructured
+redone_chains as (
+    -- chains resolved again whole: those of restructured posts (rare: corrections), and orphan
+    -- chains whose missing root parent just arrived
+    select current_original_post_id as original_post_id from restructured
 
     union
 
-    select current_dim.post_id
-    from below_restructured
-    inner join current_dim
-        on below_restructured.post_id = current_dim.parent_post_id
+    select post_id
+    from current_dim
+    where
+        chain_status = 'orphaned'
+        and share_depth_level = 0
+        and parent_post_id in (select arrived.post_id from arrived)
 ),
 
 dirty as (
@@ -91,18 +105,12 @@ dirty as (
 
     union
 
-    select post_id from below_restructured
+    select post_id from restructured
 
     union
 
-    -- orphan chains whose missing root parent just arrived
-    select current_dim.post_id
-    from current_dim
-    inner join current_dim as orphan_root
-        on current_dim.original_post_id = orphan_root.post_id
-    inner join arrived
-        on orphan_root.parent_post_id = arrived.post_id
-    where orphan_root.chain_status = 'orphaned'
+    select post_id from current_dim
+    where original_post_id in (select redone_chains.original_post_id from redone_chains)
 
     union
 
@@ -113,13 +121,11 @@ dirty as (
 
 attribute_change_ids as (
     -- changed posts that keep their place in their chain: only their own columns are rewritten
-    select changed.post_id
-    from changed
-    inner join current_dim
-        on changed.post_id = current_dim.post_id
+    select post_id from changed_against_current
     where
-        changed.quarantine_reason is null
-        and current_dim.post_id not in (select dirty.post_id from dirty)
+        is_known
+        and quarantine_reason is null
+        and post_id not in (select dirty.post_id from dirty)
 ),
 
 known_paths as (
@@ -140,25 +146,23 @@ known_paths as (
 
 attribute_changes as (
     select
-        changed.post_id,
-        changed.creator_user_id,
-        changed.parent_post_id,
-        changed.created_at,
-        changed.content_type,
-        changed.is_deleted,
-        changed._loaded_at,
-        changed._batch_row_count,
-        current_dim.original_post_id,
-        current_dim.share_depth_level,
+        changed_against_current.post_id,
+        changed_against_current.creator_user_id,
+        changed_against_current.parent_post_id,
+        changed_against_current.created_at,
+        changed_against_current.content_type,
+        changed_against_current.is_deleted,
+        changed_against_current._loaded_at,
+        changed_against_current._batch_row_count,
+        changed_against_current.current_original_post_id as original_post_id,
+        changed_against_current.current_share_depth_level as share_depth_level,
         known_paths.share_path,
-        current_dim.chain_status
-    from attribute_change_ids
-    inner join changed
-        on attribute_change_ids.post_id = changed.post_id
-    inner join current_dim
-        on attribute_change_ids.post_id = current_dim.post_id
+        changed_against_current.current_chain_status as chain_status
+    from changed_against_current
+    inner join attribute_change_ids
+        on changed_against_current.post_id = attribute_change_ids.post_id
     left join known_paths
-        on attribute_change_ids.post_id = known_paths.post_id
+        on changed_against_current.post_id = known_paths.post_id
 ),
 {% endif %}
 
