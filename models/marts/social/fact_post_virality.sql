@@ -10,30 +10,18 @@ posts as (
     select * from {{ ref('dim_posts') }}
 ),
 
-users as (
-    select * from {{ ref('social__dim_users') }}
-),
-
 events as (
     select * from {{ ref('fact_engagement_events') }}
     where not is_internal_user
 ),
 
+counted_shares as (
+    select * from {{ ref('int_social__shares_counted') }}
+),
+
 originals as (
     select * from posts
     where is_original
-),
-
-counted_shares as (
-    -- shares in healthy chains, created by real users
-    select posts.*
-    from posts
-    left join users
-        on posts.creator_user_id = users.user_id
-    where
-        not posts.is_original
-        and posts.chain_status = 'ok'
-        and not coalesce(users.is_internal, false)
 ),
 
 share_totals as (
