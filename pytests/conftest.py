@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dwh.contracts import create_raw_tables
 from dwh.dbt import PROJECT_DIR, run_dbt
 from dwh.replay import replay
 
@@ -64,3 +65,48 @@ def copy_of(tmp_path: Path):  # type: ignore[no-untyped-def]
         return target
 
     return _copy
+
+
+def differences(left: Path, right: Path, table: str, columns: str = "*") -> tuple[int, int, int]:
+    """(rows in left, rows only in left, rows only in right) of one table in two warehouse files."""
+    with duckdb.connect() as con:
+        con.execute(f"attach '{left}' as l (read_only)")
+        con.execute(f"attach '{right}' as r (read_only)")
+        only_left = con.execute(
+            f"select count(*) from (select {columns} from l.{table} except all select {columns} from r.{table})"
+        ).fetchall()[0][0]
+        only_right = con.execute(
+            f"select count(*) from (select {columns} from r.{table} except all select {columns} from l.{table})"
+        ).fetchall()[0][0]
+        total = con.execute(f"select count(*) from l.{table}").fetchall()[0][0]
+    return int(total), int(only_left), int(only_right)
+
+
+def domain_build(domain: str) -> list[str]:
+    """`dbt build` of one domain and the shared dimensions, as another loader runs it: no seeds
+    (raw is filled by the loader), and only tests whose every parent is built."""
+    return ["build", "--exclude-resource-type", "seed", "--select", f"tag:{domain}", "tag:shared",
+            "--indirect-selection", "cautious"]
+
+
+def new_domain_warehouse(warehouse: Path, domain: str) -> None:
+    """A warehouse with the domain's raw tables (the input contract, empty) and the reference data."""
+    with duckdb.connect(str(warehouse)) as con:
+        create_raw_tables(con, domain)
+    run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)
+
+
+def load_and_build(warehouse: Path, domain: str, sql: str) -> None:
+    """Land one batch of hand-made rows straight into raw (SQL inserts), then build the domain."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(sql)
+    run_dbt(domain_build(domain), warehouse)
+
+
+def assert_equals_full_refresh(warehouse: Path, domain: str, tables: list[str], scratch: Path) -> None:
+    """A full refresh of a copy of `warehouse` gives exactly the rows the incremental runs left."""
+    rebuilt = scratch / f"full_refresh_{warehouse.name}"
+    shutil.copy(warehouse, rebuilt)
+    run_dbt([*domain_build(domain), "--full-refresh"], rebuilt)
+    for table in tables:
+        assert differences(warehouse, rebuilt, table)[1:] == (0, 0), table

@@ -1,7 +1,7 @@
 """Raw tables filled by another loader: hand-made rows straight into `raw`, built day by day.
 
-The raw tables are created here from the input contract in spec 01 (not from the seeds), so the
-test also proves the contract is all the models need.
+The raw tables are created from the input contract (dwh/contracts.py, spec 01), not from the
+seeds, so the test also proves the contract is all the models need.
 """
 
 from __future__ import annotations
@@ -9,27 +9,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from dwh.dbt import run_dbt
+from .conftest import assert_equals_full_refresh, differences, load_and_build, new_domain_warehouse, rows
 
-from .conftest import rows
-from .test_replay_equivalence import differences
-
-# Only this domain's raw tables exist here: build the domain (and the shared dimensions) alone.
-BUILD = ["build", "--exclude-resource-type", "seed", "--select", "tag:company_activity", "tag:shared",
-         "--indirect-selection", "cautious"]
-
-CONTRACT = """
-create schema if not exists raw;
-create table raw.raw_crm_companies (company_id varchar, name varchar, country varchar, industry_tag varchar,
-    last_contact_at timestamp, export_date date, _loaded_at timestamp);
-create table raw.raw_product_usage_api (company_id varchar, date date, active_users integer, events integer,
-    _loaded_at timestamp);
-create table raw.raw_product_events (event_id varchar, company_id varchar, user_id varchar, event_type varchar,
-    occurred_at timestamp, _loaded_at timestamp);
-"""
+DOMAIN = "company_activity"
+INCREMENTAL_TABLES = ["company_activity.agg_company_daily_events", "staging.stg_company_activity__product_events"]
 
 DAY_1 = """
 insert into raw.raw_crm_companies values
@@ -72,13 +57,9 @@ insert into raw.raw_crm_companies values
 @pytest.fixture(scope="module")
 def loaded_day_by_day(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warehouse = tmp_path_factory.mktemp("other_loader") / "warehouse.duckdb"
-    with duckdb.connect(str(warehouse)) as con:
-        con.execute(CONTRACT)
-    run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)  # reference data, not raw data
+    new_domain_warehouse(warehouse, DOMAIN)
     for day in (DAY_1, DAY_2, DAY_3):
-        with duckdb.connect(str(warehouse)) as con:
-            con.execute(day)
-        run_dbt(BUILD, warehouse)
+        load_and_build(warehouse, DOMAIN, day)
     return warehouse
 
 
@@ -96,11 +77,8 @@ def test_daily_aggregate(loaded_day_by_day: Path) -> None:
     ]
 
 
-def test_aggregate_equals_full_refresh(loaded_day_by_day: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
-    rebuilt = copy_of(loaded_day_by_day)
-    run_dbt([*BUILD, "--full-refresh"], rebuilt)
-    for table in ("company_activity.agg_company_daily_events", "staging.stg_company_activity__product_events"):
-        assert differences(loaded_day_by_day, rebuilt, table)[1:] == (0, 0), table
+def test_aggregate_equals_full_refresh(loaded_day_by_day: Path, tmp_path: Path) -> None:
+    assert_equals_full_refresh(loaded_day_by_day, DOMAIN, INCREMENTAL_TABLES, tmp_path)
 
 
 def test_dim_companies_history(loaded_day_by_day: Path) -> None:
@@ -161,17 +139,13 @@ def test_a_batch_landing_in_parts_under_one_stamp(loaded_day_by_day: Path, tmp_p
     """Day 2 lands in two parts with the same `_loaded_at`, with a build after each part: the
     incremental models end exactly where they do when it lands whole."""
     warehouse = tmp_path / "parts.duckdb"
-    with duckdb.connect(str(warehouse)) as con:
-        con.execute(CONTRACT)
-    run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)
+    new_domain_warehouse(warehouse, DOMAIN)
     day_2_rows = DAY_2.split("insert into raw.raw_product_events values")[1].strip().rstrip(";").split("\n")
     rows_only = [line.split("--")[0].strip().rstrip(",") for line in day_2_rows if line.strip()]
     crm_day_2 = DAY_2.split("insert into raw.raw_product_events values")[0]
     parts = [DAY_1, crm_day_2 + "insert into raw.raw_product_events values " + ", ".join(rows_only[:3]) + ";",
              "insert into raw.raw_product_events values " + ", ".join(rows_only[3:]) + ";", DAY_3]
     for part in parts:
-        with duckdb.connect(str(warehouse)) as con:
-            con.execute(part)
-        run_dbt(BUILD, warehouse)
-    for table in ("company_activity.agg_company_daily_events", "staging.stg_company_activity__product_events"):
+        load_and_build(warehouse, DOMAIN, part)
+    for table in INCREMENTAL_TABLES:
         assert differences(loaded_day_by_day, warehouse, table)[1:] == (0, 0), table

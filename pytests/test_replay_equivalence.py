@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dwh.dbt import run_dbt
 
-from .conftest import rows
+from .conftest import differences, rows
 
 # Every incremental model, with the columns that must match (all of them: no audit columns).
 INCREMENTAL = [
@@ -31,20 +30,6 @@ DOWNSTREAM = {
         "company_id, activity_date, active_users, events, active_users_7d, is_churn_risk, events_per_user"
     ),
 }
-
-
-def differences(left: Path, right: Path, table: str, columns: str = "*") -> tuple[int, int, int]:
-    with duckdb.connect() as con:
-        con.execute(f"attach '{left}' as l (read_only)")
-        con.execute(f"attach '{right}' as r (read_only)")
-        only_left = con.execute(
-            f"select count(*) from (select {columns} from l.{table} except all select {columns} from r.{table})"
-        ).fetchall()[0][0]
-        only_right = con.execute(
-            f"select count(*) from (select {columns} from r.{table} except all select {columns} from l.{table})"
-        ).fetchall()[0][0]
-        total = con.execute(f"select count(*) from l.{table}").fetchall()[0][0]
-    return int(total), int(only_left), int(only_right)
 
 
 @pytest.mark.parametrize("table", INCREMENTAL + list(DOWNSTREAM))

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from dwh.dbt import run_dbt
+from .conftest import assert_equals_full_refresh, differences, load_and_build, new_domain_warehouse, rows
 
-from .conftest import rows
-from .test_replay_equivalence import differences
-
-CONTRACT = """
-create schema if not exists raw;
-create table raw.raw_posts (post_id varchar, creator_user_id varchar, parent_post_id varchar,
-    created_at timestamp, content_type varchar, is_deleted boolean, _loaded_at timestamp);
-create table raw.raw_engagement_events (event_id varchar, user_id varchar, post_id varchar,
-    engagement_type varchar, event_ts timestamp, session_id varchar, platform varchar, view_seconds double,
-    _loaded_at timestamp);
-create table raw.raw_social_users (user_id varchar, username varchar, created_at timestamp, user_type varchar,
-    is_internal boolean, country varchar, export_date date, _loaded_at timestamp);
-"""
+DOMAIN = "social"
+INCREMENTAL_TABLES = ["social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"]
 
 BATCH_1 = """
 insert into raw.raw_social_users values
@@ -66,15 +54,10 @@ insert into raw.raw_posts values
 def two_batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("social_loader")
     warehouse = folder / "warehouse.duckdb"
-    with duckdb.connect(str(warehouse)) as con:
-        con.execute(CONTRACT)
-    run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)
+    new_domain_warehouse(warehouse, DOMAIN)
     after = {}
     for name, batch in (("first", BATCH_1), ("second", BATCH_2), ("third", BATCH_3)):
-        with duckdb.connect(str(warehouse)) as con:
-            con.execute(batch)
-        run_dbt(["build", "--exclude-resource-type", "seed", "--select", "tag:social", "tag:shared",
-             "--indirect-selection", "cautious"], warehouse)
+        load_and_build(warehouse, DOMAIN, batch)
         after[name] = folder / f"after_{name}.duckdb"
         after[name].write_bytes(warehouse.read_bytes())
     return after
@@ -119,7 +102,7 @@ def test_second_batch(two_batches: dict[str, Path]) -> None:
     assert rows(two_batches["second"], "select count(*) from staging.social_quarantine") == [(0,)]
 
 
-def test_third_batch_corrects_a_parent_and_breaks_a_post(two_batches: dict[str, Path], copy_of) -> None:  # type: ignore[no-untyped-def]
+def test_third_batch_corrects_a_parent_and_breaks_a_post(two_batches: dict[str, Path], tmp_path: Path) -> None:
     """x2 moves under s4 (with x3 below it); s3 is re-sent with a timestamp after its load, so it
     leaves (quarantined) and s4's chain is orphaned below the missing s3."""
     third = chains(two_batches["third"])
@@ -133,11 +116,7 @@ def test_third_batch_corrects_a_parent_and_breaks_a_post(two_batches: dict[str, 
     assert "s3" not in third
     quarantined = rows(two_batches["third"], "select record_key, reason from staging.social_quarantine order by 1")
     assert quarantined == [("e5", "unknown_post"), ("s3", "created_after_load")]
-    rebuilt = copy_of(two_batches["third"])
-    run_dbt(["build", "--exclude-resource-type", "seed", "--full-refresh", "--select", "tag:social", "tag:shared",
-             "--indirect-selection", "cautious"], rebuilt)
-    for table in ("social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"):
-        assert differences(two_batches["third"], rebuilt, table)[1:] == (0, 0), table
+    assert_equals_full_refresh(two_batches["third"], DOMAIN, INCREMENTAL_TABLES, tmp_path)
 
 
 def test_virality_and_levels(two_batches: dict[str, Path]) -> None:
@@ -151,13 +130,8 @@ def test_virality_and_levels(two_batches: dict[str, Path]) -> None:
     assert events == [(5, 1)]
 
 
-def test_incremental_equals_full_refresh(two_batches: dict[str, Path], copy_of) -> None:  # type: ignore[no-untyped-def]
-    rebuilt = copy_of(two_batches["second"])
-    run_dbt(["build", "--exclude-resource-type", "seed", "--full-refresh", "--select", "tag:social", "tag:shared",
-             "--indirect-selection", "cautious"],
-            rebuilt)
-    for table in ("social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"):
-        assert differences(two_batches["second"], rebuilt, table)[1:] == (0, 0), table
+def test_incremental_equals_full_refresh(two_batches: dict[str, Path], tmp_path: Path) -> None:
+    assert_equals_full_refresh(two_batches["second"], DOMAIN, INCREMENTAL_TABLES, tmp_path)
 
 
 # The second batch again, landing in two parts under the same stamp.
@@ -181,10 +155,7 @@ def test_a_batch_landing_in_parts_under_one_stamp(two_batches: dict[str, Path], 
     warehouse = tmp_path / "parts.duckdb"
     warehouse.write_bytes(two_batches["first"].read_bytes())
     for part in (BATCH_2_PART_1, BATCH_2_PART_2):
-        with duckdb.connect(str(warehouse)) as con:
-            con.execute(part)
-        run_dbt(["build", "--exclude-resource-type", "seed", "--select", "tag:social", "tag:shared",
-                 "--indirect-selection", "cautious"], warehouse)
+        load_and_build(warehouse, DOMAIN, part)
     assert chains(warehouse) == chains(two_batches["second"])
-    for table in ("social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"):
+    for table in INCREMENTAL_TABLES:
         assert differences(two_batches["second"], warehouse, table)[1:] == (0, 0), table

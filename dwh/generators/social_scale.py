@@ -16,16 +16,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-RAW_CONTRACT = """
-create schema if not exists raw;
-create table if not exists raw.raw_posts (post_id varchar, creator_user_id varchar, parent_post_id varchar,
-    created_at timestamp, content_type varchar, is_deleted boolean, _loaded_at timestamp);
-create table if not exists raw.raw_engagement_events (event_id varchar, user_id varchar, post_id varchar,
-    engagement_type varchar, event_ts timestamp, session_id varchar, platform varchar, view_seconds double,
-    _loaded_at timestamp);
-create table if not exists raw.raw_social_users (user_id varchar, username varchar, created_at timestamp,
-    user_type varchar, is_internal boolean, country varchar, export_date date, _loaded_at timestamp);
-"""
+from dwh.contracts import create_raw_tables
 
 BASE_LOADED_AT = "2026-06-01 06:00:00"
 INCREMENT_LOADED_AT = "2026-06-02 06:00:00"
@@ -63,7 +54,7 @@ def _h(seed: int, kind: str, expr: str) -> str:
 
 def generate_base(con: duckdb.DuckDBPyConnection, scale: Scale, seed: int = 42) -> int:
     """Create the raw tables (if needed) and fill them with the base load. Returns posts written."""
-    con.execute(RAW_CONTRACT)
+    create_raw_tables(con, "social")
     user = f"'su' || ({_h(seed, 'creator', 'i')} % {scale.users})"
     stamp = f"timestamp '{BASE_LOADED_AT}'"
     con.execute(f"""

@@ -7,10 +7,7 @@ calendar as (
 
 final as (
     select
-        cast(
-            extract(year from date_day) * 10000 + extract(month from date_day) * 100 + extract(day from date_day)
-            as integer
-        ) as date_key,
+        {{ date_key('date_day') }} as date_key,
         cast(date_day as date) as date_day,
         cast(extract(year from date_day) as integer) as year_number,
         cast(extract(quarter from date_day) as integer) as quarter_number,

@@ -33,14 +33,8 @@ final as (
         cast(engagement_types.engagement_type_key as varchar) as engagement_type_key,
         cast(events.engagement_type as varchar) as engagement_type,
         cast(events.event_timestamp as timestamp) as event_timestamp,
-        cast(
-            extract(year from events.event_timestamp) * 10000
-            + extract(month from events.event_timestamp) * 100
-            + extract(day from events.event_timestamp) as integer
-        ) as event_date_key,
-        cast(
-            extract(hour from events.event_timestamp) * 60 + extract(minute from events.event_timestamp) as integer
-        ) as event_time_key,
+        {{ date_key('events.event_timestamp') }} as event_date_key,
+        {{ time_key('events.event_timestamp') }} as event_time_key,
         cast(events.platform as varchar) as platform,
         cast(events.view_seconds as double) as view_seconds,
         cast(coalesce(users.is_internal, false) as boolean) as is_internal_user
