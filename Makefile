@@ -10,9 +10,8 @@ export WAREHOUSE_PATH ?= $(PROJECT_DIR)/warehouse.duckdb
 export DBT_PROFILES_DIR := $(PROJECT_DIR)
 DBT := $(BIN)/dbt --no-use-colors
 DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
-SHARED ?= $(abspath ../shared)
 
-.PHONY: help install seeds build build-once where test lint lint-python dag-rules pytest docs docs-serve bench clean
+.PHONY: help install seeds build build-once where test lint lint-python structure pytest docs docs-serve docs-coverage bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -28,7 +27,7 @@ install: $(BIN)/dbt  ## create .venv and install the pinned requirements
 seeds: install  ## regenerate the sample raw data (deterministic: same --seed, same files)
 	$(BIN)/python -m dwh generate --seed 42
 
-build: install  ## load the sample data batch by batch, running dbt build after each (replaces the file)
+build: install  ## load the sample data batch by batch, building after each, then run every test (replaces the file)
 	$(BIN)/python -m dwh replay --warehouse $(WAREHOUSE_PATH)
 	@$(MAKE) --no-print-directory where
 
@@ -44,23 +43,26 @@ where:
 	@echo "Try:  $(BIN)/dbt show $(DBT_ARGS) --inline \"select company_id, activity_date, events, active_users_7d, is_churn_risk from {{ ref('fact_company_activity') }} order by activity_date desc, company_id\" --limit 5"
 
 lint: lint-python  ## sqlfluff (dbt templater, DuckDB dialect), ruff and mypy
-	WAREHOUSE_PATH=$$(mktemp -u /tmp/lint-XXXXXX.duckdb) $(BIN)/sqlfluff lint models tests analyses
+	WAREHOUSE_PATH=$$(mktemp -u -t lint-XXXXXX.duckdb) $(BIN)/sqlfluff lint models tests analyses
 
 lint-python: install
 	$(BIN)/ruff check dwh pytests bench
 	$(BIN)/mypy
 
-dag-rules: install  ## structure rules on the manifest (../shared/checks/dag_rules.py)
-	WAREHOUSE_PATH=$$(mktemp -u /tmp/parse-XXXXXX.duckdb) $(DBT) parse $(DBT_ARGS) --warn-error
-	$(BIN)/python $(SHARED)/checks/dag_rules.py target/manifest.json
+structure: install  ## the structure rules (dwh/structure_rules.py), checked by dbt-score on the manifest
+	WAREHOUSE_PATH=$$(mktemp -u -t parse-XXXXXX.duckdb) $(DBT) parse $(DBT_ARGS) --warn-error
+	$(BIN)/dbt-score lint --manifest target/manifest.json
 
 pytest: install  ## the pytest suite (builds into temporary DuckDB files only)
 	$(BIN)/python -m pytest -q pytests
 
-test: lint-python dag-rules pytest  ## everything CI checks (pytest runs sqlfluff, docs and every build)
+test: lint-python structure pytest  ## everything CI checks (pytest runs sqlfluff, docs, documentation coverage and every build)
 
 docs: install  ## generate the docs site (target/index.html, target/static_index.html)
 	$(DBT) docs generate $(DBT_ARGS) --static
+
+docs-coverage: docs  ## documentation coverage of the built warehouse (dbt-coverage; fails under 100 %)
+	$(BIN)/dbt-coverage compute doc --project-dir $(PROJECT_DIR) --cov-report target/coverage-doc.json --cov-fail-under 1.0
 
 docs-serve: docs  ## serve the docs on http://localhost:8080
 	$(DBT) docs serve $(DBT_ARGS) --port 8080

@@ -1,33 +1,56 @@
-"""The input contract of every domain as DDL: the raw tables and columns exactly as the spec names
-them (../shared/spec/0*-<domain>.md). Loaders other than `dbt seed` (the scale generator, the
-tests that load hand-made rows straight into `raw`) create their tables from here."""
+"""The input contract of every domain, read from the one place that declares it: the sources YAML
+(`models/staging/<domain>/_<domain>__sources.yml`), where every raw table lists its columns with
+their `data_type` and description (see docs/contracts/). Loaders other than `dbt seed` (the landing
+loader, the scale generators, the tests that put hand-made rows straight into `raw`) create their
+tables from here, so the contract is never written twice."""
 
 from __future__ import annotations
 
-import duckdb
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-RAW_TABLES: dict[str, str] = {
-    "company_activity": """
-        create table if not exists raw.raw_crm_companies (company_id varchar, name varchar, country varchar,
-            industry_tag varchar, last_contact_at timestamp, export_date date, _loaded_at timestamp);
-        create table if not exists raw.raw_product_usage_api (company_id varchar, date date, active_users integer,
-            events integer, _loaded_at timestamp);
-        create table if not exists raw.raw_product_events (event_id varchar, company_id varchar, user_id varchar,
-            event_type varchar, occurred_at timestamp, _loaded_at timestamp);
-    """,
-    "social": """
-        create table if not exists raw.raw_posts (post_id varchar, creator_user_id varchar, parent_post_id varchar,
-            created_at timestamp, content_type varchar, is_deleted boolean, _loaded_at timestamp);
-        create table if not exists raw.raw_engagement_events (event_id varchar, user_id varchar, post_id varchar,
-            engagement_type varchar, event_ts timestamp, session_id varchar, platform varchar,
-            view_seconds double, _loaded_at timestamp);
-        create table if not exists raw.raw_social_users (user_id varchar, username varchar, created_at timestamp,
-            user_type varchar, is_internal boolean, country varchar, export_date date, _loaded_at timestamp);
-    """,
-}
+import duckdb
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One raw table of the input contract: its domain, name and (column, type) pairs in order."""
+
+    domain: str
+    name: str
+    columns: tuple[tuple[str, str], ...]
+
+    def ddl(self) -> str:
+        columns = ", ".join(f"{column} {data_type}" for column, data_type in self.columns)
+        return f"create table if not exists raw.{self.name} ({columns})"
+
+
+@cache
+def input_contract(project_dir: Path = PROJECT_DIR) -> dict[str, RawTable]:
+    """Every raw table of every domain, by table name."""
+    tables: dict[str, RawTable] = {}
+    for path in sorted((project_dir / "models" / "staging").glob("*/_*__sources.yml")):
+        for source in yaml.safe_load(path.read_text())["sources"]:
+            for table in source["tables"]:
+                columns = tuple((str(c["name"]), str(c["data_type"])) for c in table["columns"])
+                tables[table["name"]] = RawTable(source["name"], table["name"], columns)
+    return tables
+
+
+def domain_tables(domain: str) -> list[RawTable]:
+    """The raw tables of one domain, in the order the YAML declares them."""
+    tables = [table for table in input_contract().values() if table.domain == domain]
+    if not tables:
+        raise KeyError(f"no raw tables declared for domain {domain!r}")
+    return tables
 
 
 def create_raw_tables(con: duckdb.DuckDBPyConnection, domain: str) -> None:
     """Create schema raw and the domain's raw tables (if they do not exist yet)."""
     con.execute("create schema if not exists raw")
-    con.execute(RAW_TABLES[domain])
+    for table in domain_tables(domain):
+        con.execute(table.ddl())

@@ -17,6 +17,27 @@ MODELS = {
     "good_pairs": "select * from (values (1, 'a', 5), (1, 'b', 7), (2, 'a', 10)) as t (id, kind, amount)",
     "bad_pairs": "select * from (values (1, 'a', 5), (1, 'a', 7), (2, 'a', -3), (2, 'a', 99)) as t (id, kind, amount)",
     "three_rows": "select * from (values (1), (2), (3)) as t (id)",
+    # values that look a little like personal data but are not: dates, timestamps, hex keys, a
+    # uuid, decimals, ids, paths, a masked email and a masked phone
+    "no_personal_values": "select * from (values "
+    "('2026-12-01', '2026-12-01 23:15:06', '9e107d9d372bb6826bd81d3542a419d6', 1),"
+    "('2026-12-01T10:00:00+00:00', '01/12/2026', '550e8400-e29b-41d4-a716-446655440000', 2),"
+    "('12345.6789', '-12345678.5', '-0.000123456789', 3),"
+    "('1234567890.12', '20261201', 'e_000123456789', 4),"
+    "('p1/p5/p12', 'j***@example.com', '***-***-4567', 5),"
+    "('v1.2.3', '192.168.0.1', 'a1234567890b', 6)"
+    ") as t (first_text, second_text, third_text, id)",
+    # one email or phone per row, in the shapes people write them
+    "personal_values": "select * from (values "
+    "('write to jane.doe@example.com', 'x', 1),"
+    "('x', 'JOHN_SMITH+news@mail.example.co.uk', 2),"
+    "('call +44 7911 123456', 'x', 3),"
+    "('x', '+15551234567', 4),"
+    "('(555) 123-4567', 'x', 5),"
+    "('x', '555.123.4567', 6),"
+    "('020 7946 0958', 'x', 7),"
+    "('x', 'phone: +49 (30) 1234 5678', 8)"
+    ") as t (label, other_label, id)",
 }
 
 SCHEMA = """
@@ -53,6 +74,18 @@ models:
           - accepted_range:
               name: bad_range_exclusive
               arguments: {min_value: 5, max_value: 99, inclusive: false}
+  - name: no_personal_values
+    description: strings that must not be taken for personal data
+    data_tests:
+      - no_personal_data
+  - name: personal_values
+    description: an email or a phone on every row
+    data_tests:
+      - no_personal_data:
+          name: bad_personal_data
+      - no_personal_data:
+          name: bad_personal_data_one_column
+          arguments: {column_names: [other_label]}
 """
 
 # test name -> failing rows it must report
@@ -62,6 +95,8 @@ EXPECTED_FAILURES = {
     "bad_row_count": 1,  # 4 rows against 3
     "bad_range": 2,  # -3 and 99
     "bad_range_exclusive": 3,  # 5 and 99 are on the excluded bounds, -3 below
+    "bad_personal_data": 8,  # one email or phone per row, whichever column holds it
+    "bad_personal_data_one_column": 4,  # rows 2, 4, 6 and 8 hold theirs in other_label
 }
 
 
@@ -69,6 +104,8 @@ EXPECTED_FAILURES = {
 def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("generic_tests")
     shutil.copytree(PROJECT_DIR / "tests" / "generic", root / "tests" / "generic")
+    for macros in ("privacy", "portability"):  # the macros the generic tests call
+        shutil.copytree(PROJECT_DIR / "macros" / macros, root / "macros" / macros)
     (root / "models").mkdir()
     for name, sql in MODELS.items():
         (root / "models" / f"{name}.sql").write_text(sql + "\n")
@@ -83,9 +120,9 @@ def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_generic_tests_pass_on_good_and_fail_on_bad(mini_project: Path) -> None:
     warehouse = mini_project / "mini.duckdb"
     run_dbt(["run"], warehouse, mini_project)
-    run_dbt(["test", "--select", "good_pairs"], warehouse, mini_project)  # raises if any fails
+    run_dbt(["test", "--select", "good_pairs", "no_personal_values"], warehouse, mini_project)  # raises if any fails
     with pytest.raises(DbtError) as failed:
-        run_dbt(["test", "--select", "bad_pairs"], warehouse, mini_project)
+        run_dbt(["test", "--select", "bad_pairs", "personal_values"], warehouse, mini_project)
     assert failed.value.failures == EXPECTED_FAILURES
 
 

@@ -1,6 +1,6 @@
 """Raw tables filled by another loader: hand-made rows straight into `raw`, built day by day.
 
-The raw tables are created from the input contract (dwh/contracts.py, spec 01), not from the
+The raw tables are created from the input contract (dwh/contracts.py, read from the sources YAML), not from the
 seeds, so the test also proves the contract is all the models need.
 """
 

@@ -1,4 +1,4 @@
-"""Hand-made share chains loaded straight into `raw` in two batches, resolved as spec 03 says."""
+"""Hand-made share chains loaded straight into `raw` in two batches, resolved as the social contract says."""
 
 from __future__ import annotations
 

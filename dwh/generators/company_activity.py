@@ -1,4 +1,4 @@
-"""Sample raw data for the company-activity domain (spec 01, seed 002).
+"""Sample raw data for the company-activity domain (contract: docs/contracts/company_activity.md).
 
 The story: a CRM exported weekly, product telemetry landing in weekly load batches, and the
 Product API pulled for the days of each batch. Every awkward case the warehouse must survive is

@@ -1,4 +1,4 @@
-"""Sample raw data for the social domain (spec 03, seed 003 scenario 2: share chains).
+"""Sample raw data for the social domain (share chains; contract: docs/contracts/social.md).
 
 Six daily load batches of posts, engagement events and user exports. Every case the share-chain
 dimension must survive is planted on purpose and listed by name in `Generated.planted`:

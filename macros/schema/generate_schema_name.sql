@@ -1,5 +1,5 @@
 {#-
-    Schemas are exactly the names the spec gives (raw, staging, intermediate, company_activity,
+    Schemas are exactly the names the contracts give (raw, staging, intermediate, company_activity,
     shared, ...), not dbt's default `<target_schema>_<custom>`: analysts query
     `company_activity.fact_company_activity`, whatever the target. A node without a custom schema
     lands in the target schema.

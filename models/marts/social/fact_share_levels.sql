@@ -10,7 +10,7 @@ final as (
     select
         cast(original_post_id as varchar) as original_post_id,
         cast(share_depth_level as integer) as share_depth_level,
-        -- `shares` is the spec's column name, though a keyword to sqlfluff
+        -- `shares` is the contract's column name, though a keyword to sqlfluff
         cast(count(*) as integer) as shares  -- noqa: RF04
     from shares
     group by original_post_id, share_depth_level

@@ -1,0 +1,48 @@
+{#-
+    Patterns of personal data that must never reach a mart in clear, and the one test that
+    looks for them (tests/generic/no_personal_data.sql).
+
+    The patterns use only what RE2 (DuckDB), POSIX (PostgreSQL) and Java (Spark) regular
+    expressions share: bracket classes instead of backslash escapes, no look-arounds.
+
+      email     local@domain.tld. A masked address (`j***@example.com`) does not match: the
+                character before `@` must be a letter, a digit or one of `._%+-`.
+      phone     three shapes, each bounded so it cannot start or end inside a longer token (a hex
+                key or an id): international (`+44 7911 123456`, `+15551234567`), grouped
+                North-American (`(555) 123-4567`, `555.123.4567`) and grouped national with a
+                trunk 0 (`020 7946 0958`). Dates (`2026-12-01`, `2026-12-01T10:00:00+00:00`) have
+                too few digits in a group; hex keys have no separators; a value that is a whole
+                number or decimal without a plus sign (`12345.6789`, `-12345678.5`) is never
+                taken for a phone, while `+15551234567` is one (E.164).
+-#}
+{% macro personal_data_patterns() -%}
+    {%- set boundary_start = "(^|[^0-9A-Za-z_.+])" -%}
+    {%- set boundary_end = "($|[^0-9A-Za-z_])" -%}
+    {{- return({
+        'email': "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+([.][A-Za-z0-9-]+)*[.][A-Za-z]{2,}",
+        'phone_international': boundary_start ~ "[+][0-9]{1,3}[ .-]?([(][0-9]{1,4}[)][ .-]?)?([0-9][ .-]?){6,13}[0-9]" ~ boundary_end,
+        'phone_grouped': boundary_start ~ "([(][0-9]{3}[)] ?|[0-9]{3}[ .-])[0-9]{3}[ .-][0-9]{4}" ~ boundary_end,
+        'phone_national': boundary_start ~ "0[0-9]{2,4}[ -][0-9]{3,4}[ -]?[0-9]{3,4}" ~ boundary_end,
+        'number': "^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$",
+    }) -}}
+{%- endmacro %}
+
+{#- personal_data_kind(value): 'email', 'phone' or null, as a SQL expression over a string value. -#}
+{% macro personal_data_kind(value) -%}
+    {%- set patterns = personal_data_patterns() -%}
+    case
+        when {{ regexp_matches(value, patterns.email) }} then 'email'
+        when (
+            {{ regexp_matches(value, patterns.phone_international) }}
+            or {{ regexp_matches(value, patterns.phone_grouped) }}
+            or {{ regexp_matches(value, patterns.phone_national) }}
+        ) and not {{ regexp_matches(value, patterns.number) }} then 'phone'
+    end
+{%- endmacro %}
+
+{#- is_string_type(data_type): whether a column's type (as the adapter reports it) holds text. -#}
+{% macro is_string_type(data_type) -%}
+    {%- set base = (data_type or '') | lower -%}
+    {{- return(base.startswith('varchar') or base.startswith('character') or base.startswith('char(')
+               or base in ('text', 'string', 'char')) -}}
+{%- endmacro %}
