@@ -1,9 +1,10 @@
 """The repository stands alone: no file it ships refers to a path outside it.
 
 A user clones the repository with nothing beside it, so a Makefile line, a script, a test or a
-README link that climbs out of the project (`../something`) or names a folder of one machine
-(`/work/...`, `/home/...`) would break for them. Throw-away paths (`mktemp -t`, pytest's
-tmp_path) are fine: they are made, not referred to.
+README link that climbs out of the project (a parent-folder step) or names a folder of one
+machine (under /home, /work, /opt, ...) would break for them. Throw-away paths (`mktemp -t`,
+pytest's tmp_path) are fine: they are made, not referred to. (This file spells the patterns out
+only in the regular expression, which does not match itself.)
 """
 
 from __future__ import annotations
