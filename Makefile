@@ -10,8 +10,10 @@ export WAREHOUSE_PATH ?= $(PROJECT_DIR)/warehouse.duckdb
 export DBT_PROFILES_DIR := $(PROJECT_DIR)
 DBT := $(BIN)/dbt --no-use-colors
 DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
+DWH := $(BIN)/python -m dwh
+LANDING_DIR ?= $(PROJECT_DIR)/landing
 
-.PHONY: help install seeds build build-once where test lint lint-python structure pytest docs docs-serve docs-coverage bench clean
+.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest docs docs-serve docs-coverage bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -28,14 +30,20 @@ seeds: install  ## regenerate the sample raw data (deterministic: same --seed, s
 	$(BIN)/python -m dwh generate --seed 42
 
 build: install  ## load the sample data batch by batch, building after each, then run every test (replaces the file)
-	$(BIN)/python -m dwh replay --warehouse $(WAREHOUSE_PATH)
+	$(DWH) replay --warehouse $(WAREHOUSE_PATH)
+	@$(MAKE) --no-print-directory where
+
+build-landing: install  ## the same through landing files: write them to $(LANDING_DIR), load and build batch by batch
+	rm -rf $(LANDING_DIR) && $(DWH) generate --landing $(LANDING_DIR)
+	$(DWH) replay --warehouse $(WAREHOUSE_PATH) --landing $(LANDING_DIR)
 	@$(MAKE) --no-print-directory where
 
 build-once: install  ## load all sample data at once and run a single dbt build (faster; CRM history = latest export only)
-	rm -f $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal
-	$(DBT) seed $(DBT_ARGS) --full-refresh
-	$(DBT) build $(DBT_ARGS) --exclude-resource-type seed
+	$(DWH) build-once --warehouse $(WAREHOUSE_PATH)
 	@$(MAKE) --no-print-directory where
+
+run: install  ## the daily run: load $(LANDING_DIR) (files, not folders), check the contract, build, check freshness
+	$(DWH) run --warehouse $(WAREHOUSE_PATH) --landing $(LANDING_DIR)
 
 where:
 	@echo
@@ -59,7 +67,7 @@ pytest: install  ## the pytest suite (builds into temporary DuckDB files only)
 test: lint-python structure pytest  ## everything CI checks (pytest runs sqlfluff, docs, documentation coverage and every build)
 
 docs: install  ## generate the docs site (target/index.html, target/static_index.html)
-	$(DBT) docs generate $(DBT_ARGS) --static
+	$(DWH) dbt --warehouse $(WAREHOUSE_PATH) -- docs generate --static
 
 docs-coverage: docs  ## documentation coverage of the built warehouse (dbt-coverage; fails under 100 %)
 	$(BIN)/dbt-coverage compute doc --project-dir $(PROJECT_DIR) --cov-report target/coverage-doc.json --cov-fail-under 1.0

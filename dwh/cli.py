@@ -1,17 +1,43 @@
-"""Command-line interface: `python -m dwh <command>`."""
+"""Command-line interface: `python -m dwh <command>` (or `dwh <command>`).
+
+Every command that writes a warehouse (load, run, replay, build-once, dbt) holds the warehouse's
+lock for the whole run (dwh/lock.py): a second one is refused at once, naming the holder, or waits
+with `--wait SECONDS`. Exit codes are those of dwh/daily.py (0 ok, 3 busy, 4 load, 5 contract,
+6 build, 7 freshness, 1 anything unexpected, 2 usage).
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
+import tempfile
+from datetime import datetime
 from pathlib import Path
 
+from dwh.daily import Exit
 from dwh.generators import company_activity, social
+from dwh.lock import WarehouseBusy, warehouse_lock
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
+GENERATORS = {"company_activity": company_activity.generate, "social": social.generate}
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
 
 
 def _generate(args: argparse.Namespace) -> int:
+    if args.landing:
+        from dwh.landing_sample import write_landing
+
+        with tempfile.TemporaryDirectory() as scratch:
+            for domain in sorted(GENERATORS):
+                GENERATORS[domain](Path(scratch), args.seed)
+            folders = write_landing(Path(scratch), Path(args.landing))
+        print(f"{len(folders)} landing batch folders, {sum(folders.values())} files -> {args.landing}")
+        return 0
     out = Path(args.out)
     for domain in args.domain:
         result = GENERATORS[domain](out, args.seed)
@@ -20,12 +46,49 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load(args: argparse.Namespace) -> int:
+    from dwh.daily import StepFailed, load_step
+
+    try:
+        load_step(Path(args.warehouse).resolve(), Path(args.landing_dir), _say)
+    except StepFailed as failed:
+        _say(str(failed))
+        return int(failed.code)
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from dwh.daily import daily_run
+
+    return int(daily_run(Path(args.warehouse).resolve(), Path(args.landing) if args.landing else None, _say))
+
+
 def _replay(args: argparse.Namespace) -> int:
-    from dwh.replay import replay  # imports dbt: keep `generate` light
+    from dwh.replay import replay, replay_landing  # imports dbt: keep `generate` light
 
     warehouse = Path(args.warehouse).resolve()
-    stamps = replay(warehouse)
+    if args.landing:
+        stamps = replay_landing(warehouse, Path(args.landing), progress=_say)
+    else:
+        stamps = replay(warehouse, progress=_say)
     print(f"replayed {len(stamps)} load batches into {warehouse}")
+    return 0
+
+
+def _build_once(args: argparse.Namespace) -> int:
+    from dwh.replay import build_at_once
+
+    build_at_once(Path(args.warehouse).resolve(), progress=_say)
+    return 0
+
+
+def _dbt(args: argparse.Namespace) -> int:
+    from dwh.dbt import DbtError, run_dbt
+
+    try:
+        run_dbt(args.dbt_args, Path(args.warehouse).resolve(), quiet=False)
+    except DbtError:
+        return int(Exit.BUILD)
     return 0
 
 
@@ -46,17 +109,29 @@ def _generate_scale(args: argparse.Namespace) -> int:
     return 0
 
 
-GENERATORS = {"company_activity": company_activity.generate, "social": social.generate}
+def _stamp(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _warehouse_options(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
+                        help=f"DuckDB file {what} (default: $WAREHOUSE_PATH or warehouse.duckdb)")
+    parser.add_argument("--wait", type=float, default=float(os.environ.get("WAREHOUSE_LOCK_WAIT", "0")),
+                        metavar="SECONDS", help="wait this long for another run to release the warehouse "
+                                                "(default: $WAREHOUSE_LOCK_WAIT or 0, refuse at once)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dwh", description=__doc__)
+    parser = argparse.ArgumentParser(prog="dwh", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    gen = commands.add_parser("generate", help="write the deterministic sample raw data as seed CSVs")
+
+    gen = commands.add_parser("generate", help="write the deterministic sample raw data as seed CSVs or landing files")
     gen.add_argument("--seed", type=int, default=42, help="random seed (same seed, same bytes)")
     gen.add_argument("--out", default=str(PROJECT_DIR / "seeds"), help="seed folder (default: seeds/)")
     gen.add_argument("--domain", nargs="+", choices=sorted(GENERATORS), default=sorted(GENERATORS))
+    gen.add_argument("--landing", metavar="DIR", help="write landing files instead: one folder per load batch")
     gen.set_defaults(func=_generate)
+
     big = commands.add_parser("generate-scale",
                               help="write the social scale data set straight into a warehouse's raw tables")
     big.add_argument("--warehouse", required=True, help="DuckDB file whose raw tables receive the rows")
@@ -64,14 +139,51 @@ def build_parser() -> argparse.ArgumentParser:
                      help="1.0: an original shared 1,000,000 times, a chain 10,000 deep, ~3M posts")
     big.add_argument("--seed", type=int, default=42, help="same seed, same data")
     big.add_argument("--increment", action="store_true", help="append the later batch of 1%% new shares instead")
-    big.set_defaults(func=_generate_scale)
+    big.set_defaults(func=_generate_scale, locked=True)
+
+    load = commands.add_parser("load", help="append the files of a landing folder to the raw tables")
+    _warehouse_options(load, "whose raw tables receive the files")
+    load.add_argument("landing_dir", metavar="LANDING_DIR", help="folder of <raw table>__<anything>.csv|.ndjson")
+    load.set_defaults(func=_load, locked=True)
+
+    run = commands.add_parser("run", help="the daily run: load the landing folder, check, build, check freshness")
+    _warehouse_options(run, "to run")
+    run.add_argument("--landing", metavar="DIR", help="landing folder to load first (omit to build what is in raw)")
+    run.set_defaults(func=_run, locked=True)
+
     rep = commands.add_parser("replay", help="build the warehouse from scratch one load batch at a time")
-    rep.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb")),
-                     help="DuckDB file to build (default: $WAREHOUSE_PATH or warehouse.duckdb); it is replaced")
-    rep.set_defaults(func=_replay)
+    _warehouse_options(rep, "to build (it is replaced)")
+    rep.add_argument("--landing", metavar="DIR", help="replay landing batch folders (dwh generate --landing) "
+                                                      "instead of the seeds")
+    rep.set_defaults(func=_replay, locked=True)
+
+    once = commands.add_parser("build-once", help="load all sample data at once and run one dbt build")
+    _warehouse_options(once, "to build (it is replaced)")
+    once.set_defaults(func=_build_once, locked=True)
+
+    dbt = commands.add_parser("dbt", help="run one dbt command on the warehouse, holding its lock")
+    _warehouse_options(dbt, "to use")
+    dbt.add_argument("dbt_args", nargs=argparse.REMAINDER, metavar="-- DBT ARGS", help="e.g. -- docs generate")
+    dbt.set_defaults(func=_dbt, locked=True)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    if getattr(args, "dbt_args", None) and args.dbt_args[0] == "--":
+        args.dbt_args = args.dbt_args[1:]
+    if not getattr(args, "locked", False):
+        return int(args.func(args))
+    warehouse = Path(args.warehouse).resolve()
+    command = " ".join(["dwh", *(argv if argv is not None else sys.argv[1:])])
+    from dwh.dbt import DbtError
+
+    try:
+        with warehouse_lock(warehouse, command, getattr(args, "wait", 0.0)):
+            return int(args.func(args))
+    except WarehouseBusy as busy:
+        print(f"refused: {busy}", file=sys.stderr, flush=True)
+        return int(Exit.BUSY)
+    except DbtError as failed:
+        print(f"FAILED: {failed}", file=sys.stderr, flush=True)
+        return int(Exit.BUILD)

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from dbt.cli.main import dbtRunner, dbtRunnerResult
+from dbt_common.events.base_types import EventMsg
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+# Build everything but the sample raw data, which would overwrite what a loader put in raw.
+BUILD_LOADED = ["build", "--exclude", "tag:sample_data"]
 
 
 class DbtError(RuntimeError):
     """A dbt command failed; the message names the command and the failing nodes.
 
-    `failures` maps each failing node's name to the rows it reported (tests) or 0 (errors)."""
+    `failures` maps each failing node's name to the rows it reported (tests) or 0 (errors);
+    `nodes` lists the failing nodes' unique ids (empty when dbt stopped before any node ran)."""
 
-    def __init__(self, message: str, failures: dict[str, int]) -> None:
+    def __init__(self, message: str, failures: dict[str, int], nodes: list[str] | None = None) -> None:
         super().__init__(message)
         self.failures = failures
+        self.nodes = nodes or []
 
 
 @contextmanager
@@ -36,18 +42,38 @@ def warehouse_env(warehouse: Path) -> Iterator[None]:
             os.environ["WAREHOUSE_PATH"] = previous
 
 
-def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DIR) -> dbtRunnerResult:
+def statuses(result: dbtRunnerResult) -> Counter[str]:
+    """How many nodes ended in each status (pass, warn, error, fail, skipped, success, ...); the
+    project's hooks are not nodes."""
+    return Counter(str(node.status) for node in getattr(result.result, "results", None) or []
+                   if hasattr(node, "node") and str(node.node.resource_type) != "operation")
+
+
+def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DIR,
+            quiet: bool = True) -> dbtRunnerResult:
     """Run one dbt command on `warehouse`; raise DbtError unless it succeeded."""
-    argv = [*args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir), "--quiet"]
+    argv = [*args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    if quiet:
+        argv.append("--quiet")
+    errors: list[str] = []
+
+    def keep_errors(event: EventMsg) -> None:
+        if event.info.level == "error":
+            errors.append(str(getattr(event.info, "msg", "")))
+
     with warehouse_env(warehouse):
-        result = dbtRunner().invoke(argv)
+        result = dbtRunner(callbacks=[keep_errors]).invoke(argv)
     if not result.success:
         failures: dict[str, int] = {}
+        nodes: list[str] = []
         lines = []
         for node in getattr(result.result, "results", None) or []:
-            if str(node.status) in {"error", "fail"}:
-                failures[node.node.name] = int(node.failures or 0)
-                lines.append(f"{node.node.unique_id}: {node.message}")
-        detail = "; ".join(lines) or str(result.exception)
-        raise DbtError(f"dbt {' '.join(args)} failed: {detail}", failures)
+            if str(node.status) in {"error", "fail", "runtime error"}:
+                unique_id = node.node.unique_id if hasattr(node, "node") else str(node.unique_id)
+                failures[unique_id.split(".")[-1] if not hasattr(node, "node") else node.node.name] = int(
+                    getattr(node, "failures", 0) or 0)
+                nodes.append(unique_id)
+                lines.append(f"{unique_id}: {node.message or ' '.join(errors)}")
+        detail = "; ".join(lines) or str(result.exception or " ".join(errors))
+        raise DbtError(f"dbt {' '.join(args)} failed: {detail}", failures, nodes)
     return result

@@ -9,6 +9,10 @@ latest one).
 The data tests and unit tests run once, at the end, on the final state: they check the state a
 build leaves, and pytest proves separately that the replayed incrementals equal a full refresh.
 Running them after every batch tripled the replay's time and proved nothing more.
+
+`replay_landing` does the same from landing folders (`dwh generate --landing`): one folder per
+batch, loaded by the landing loader with the folder's stamp, so the raw tables get exactly the
+rows the seeds hold (and the malformed lines go to `landing.rejected_lines`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from pathlib import Path
 import duckdb
 
 from dwh.dbt import PROJECT_DIR, run_dbt
+from dwh.landing import load
+from dwh.landing_sample import parse_stamp_folder
 
 HOLDING_SCHEMA = "replay_holding"
 MODELS_AND_SNAPSHOTS = ["build", "--exclude-resource-type", "seed", "test", "unit_test"]
@@ -73,6 +79,30 @@ def _say(message: str) -> None:
     print(message, flush=True)
 
 
+def _fresh(warehouse: Path) -> None:
+    for leftover in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _test_at_end(warehouse: Path, project_dir: Path, started: float, progress: Callable[[str], None]) -> None:
+    clock = time.monotonic()
+    run_dbt(["test"], warehouse, project_dir)
+    progress(f"data tests and unit tests passed on the final state ({time.monotonic() - clock:.1f} s); "
+             f"replay took {time.monotonic() - started:.0f} s")
+
+
+def build_at_once(warehouse: Path, project_dir: Path = PROJECT_DIR, progress: Callable[[str], None] = _say) -> None:
+    """Load all the sample data at once and run one `dbt build` (the CRM snapshot then sees only
+    the latest export)."""
+    started = time.monotonic()
+    _fresh(warehouse)
+    run_dbt(["seed", "--full-refresh"], warehouse, project_dir)
+    progress(f"seeded the sample data ({time.monotonic() - started:.1f} s)")
+    clock = time.monotonic()
+    run_dbt(["build", "--exclude-resource-type", "seed"], warehouse, project_dir)
+    progress(f"built and tested in {time.monotonic() - clock:.1f} s")
+
+
 def replay(warehouse: Path, project_dir: Path = PROJECT_DIR,
            progress: Callable[[str], None] = _say) -> list[datetime]:
     """Build `warehouse` from scratch, one load batch at a time, then run every test once.
@@ -80,8 +110,7 @@ def replay(warehouse: Path, project_dir: Path = PROJECT_DIR,
     Reports each step through `progress`: the seed load, each batch (n of N, its raw rows and
     seconds), and the tests."""
     started = time.monotonic()
-    for leftover in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    _fresh(warehouse)
     clock = time.monotonic()
     run_dbt(["seed", "--full-refresh"], warehouse, project_dir)
     stamps = hold_back(warehouse)
@@ -94,8 +123,31 @@ def replay(warehouse: Path, project_dir: Path = PROJECT_DIR,
                  f"models and snapshots built in {time.monotonic() - clock:.1f} s")
     with duckdb.connect(str(warehouse)) as con:
         con.execute(f"drop schema {HOLDING_SCHEMA} cascade")
+    _test_at_end(warehouse, project_dir, started, progress)
+    return stamps
+
+
+def replay_landing(warehouse: Path, landing_root: Path, project_dir: Path = PROJECT_DIR,
+                   progress: Callable[[str], None] = _say) -> list[datetime]:
+    """Build `warehouse` from scratch from landing folders, one folder (load batch) at a time."""
+    started = time.monotonic()
+    _fresh(warehouse)
+    folders = sorted(p for p in landing_root.iterdir() if p.is_dir())
+    if not folders:
+        raise RuntimeError(f"no batch folders in {landing_root} (write them with `dwh generate --landing`)")
     clock = time.monotonic()
-    run_dbt(["test"], warehouse, project_dir)
-    progress(f"data tests and unit tests passed on the final state ({time.monotonic() - clock:.1f} s); "
-             f"replay took {time.monotonic() - started:.0f} s")
+    run_dbt(["seed", "--select", "path:seeds/reference"], warehouse, project_dir)
+    progress(f"seeded the reference data: {len(folders)} landing batches to replay ({time.monotonic() - clock:.1f} s)")
+    stamps = []
+    for number, folder in enumerate(folders, start=1):
+        clock = time.monotonic()
+        report = load(warehouse, folder, parse_stamp_folder(folder.name))
+        if report.refused:
+            raise RuntimeError(f"{folder}: refused {[f.file_name + ': ' + f.message for f in report.refused]}")
+        run_dbt(MODELS_AND_SNAPSHOTS, warehouse, project_dir)
+        stamps.append(report.stamp)
+        progress(f"batch {number}/{len(folders)} landed at {report.stamp:%Y-%m-%d %H:%M}: {len(report.files)} files, "
+                 f"{report.rows_loaded} rows loaded, {report.lines_rejected} lines rejected, "
+                 f"models and snapshots built in {time.monotonic() - clock:.1f} s")
+    _test_at_end(warehouse, project_dir, started, progress)
     return stamps

@@ -1,0 +1,115 @@
+"""The daily run a scheduler drives: load the landing folder, check the input contract, build, check
+freshness. One line per step with counts and seconds; the exit code says which step failed.
+
+Exit codes (also in the README, "Operating the warehouse"):
+  0  every step passed (warnings, such as rejected landing lines or warn-level tests, are printed)
+  1  an unexpected error (a bug, or the machine: disk full, ...)
+  2  the command line was wrong
+  3  the warehouse is busy: another run holds its lock (the message names it)
+  4  load: a landing file was refused (unknown table, missing column, ...) or a stamp went backwards
+  5  contract: a raw table lacks a contract column, holds values of the wrong type, or a row was
+     stamped back in time; no model ran
+  6  build: a model, snapshot or test failed (the failing nodes are named); `dbt retry` resumes
+  7  freshness: a source is older than its error threshold
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+
+from dwh.dbt import BUILD_LOADED, DbtError, run_dbt, statuses
+from dwh.landing import StampError, load
+
+
+class Exit(IntEnum):
+    OK = 0
+    UNEXPECTED = 1
+    USAGE = 2
+    BUSY = 3
+    LOAD = 4
+    CONTRACT = 5
+    BUILD = 6
+    STALE = 7
+
+
+@dataclass
+class StepFailed(Exception):
+    """A step of the run failed: which one, the exit code, and what to tell the operator."""
+
+    step: str
+    code: Exit
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.step} FAILED: {self.message}"
+
+
+def _counts(counter: dict[str, int]) -> str:
+    return ", ".join(f"{count} {status}" for status, count in sorted(counter.items())) or "nothing to do"
+
+
+def load_step(warehouse: Path, landing: Path, say: Callable[[str], None]) -> None:
+    clock = time.monotonic()
+    try:
+        report = load(warehouse, landing)
+    except (StampError, FileNotFoundError) as error:
+        raise StepFailed("load", Exit.LOAD, str(error)) from error
+    say(f"load: {len(report.files)} files at {report.stamp:%Y-%m-%d %H:%M:%S}: {report.count('loaded')} loaded "
+        f"({report.rows_loaded} rows), {report.count('skipped')} already loaded, {report.count('refused')} refused; "
+        f"{report.lines_rejected} lines rejected (landing.rejected_lines) ({time.monotonic() - clock:.1f} s)")
+    if report.refused:
+        names = "; ".join(f"{f.file_name}: {f.message}" for f in report.refused)
+        raise StepFailed("load", Exit.LOAD, f"{len(report.refused)} file(s) refused: {names}")
+
+
+def contract_step(warehouse: Path, say: Callable[[str], None]) -> None:
+    clock = time.monotonic()
+    try:
+        run_dbt(["run-operation", "check_input_contract"], warehouse)
+    except DbtError as error:
+        raise StepFailed("contract", Exit.CONTRACT, str(error).split("failed: ", 1)[-1]) from error
+    say(f"contract: every raw table keeps the input contract ({time.monotonic() - clock:.1f} s)")
+
+
+def build_step(warehouse: Path, say: Callable[[str], None]) -> None:
+    clock = time.monotonic()
+    try:
+        result = run_dbt(BUILD_LOADED, warehouse)
+    except DbtError as error:
+        nodes = ", ".join(error.nodes) or "before any node ran"
+        raise StepFailed("build", Exit.BUILD, f"{nodes}: {error}. Fix the cause, then `dbt retry` "
+                         f"(or run again) resumes from the failed nodes") from error
+    say(f"build: {sum(statuses(result).values())} nodes: {_counts(statuses(result))} "
+        f"({time.monotonic() - clock:.1f} s)")
+
+
+def freshness_step(warehouse: Path, say: Callable[[str], None]) -> None:
+    clock = time.monotonic()
+    try:
+        result = run_dbt(["source", "freshness"], warehouse)
+    except DbtError as error:
+        stale = ", ".join(error.nodes) or str(error)
+        raise StepFailed("freshness", Exit.STALE, f"older than their error threshold: {stale}") from error
+    counted = statuses(result)
+    say(f"freshness: {sum(counted.values())} raw tables: {_counts(counted)} ({time.monotonic() - clock:.1f} s)")
+
+
+def daily_run(warehouse: Path, landing: Path | None, say: Callable[[str], None]) -> Exit:
+    """Run every step; on the first failure, say why and return its exit code."""
+    started = time.monotonic()
+    try:
+        if landing is not None:
+            load_step(warehouse, landing, say)
+        contract_step(warehouse, say)
+        build_step(warehouse, say)
+        freshness_step(warehouse, say)
+    except StepFailed as failed:
+        say(str(failed))
+        say(f"run: FAILED at {failed.step} (exit {int(failed.code)}) after {time.monotonic() - started:.1f} s")
+        return failed.code
+    say(f"run: ok ({time.monotonic() - started:.1f} s)")
+    return Exit.OK

@@ -1,0 +1,127 @@
+"""`dwh run`, the daily run a scheduler drives: one line per step, and an exit code per failure.
+
+0 ok, 3 busy, 4 load, 5 contract, 6 build, 7 freshness (dwh/daily.py). The landing files are
+stamped now, so the freshness check sees fresh data.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dwh.daily import Exit, daily_run
+from dwh.dbt import PROJECT_DIR
+from dwh.lock import warehouse_lock
+
+from .conftest import rows
+
+
+def write_day(folder: Path, day: datetime) -> None:
+    """One small day of landing files, one per raw table, dated `day` (before now)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    d, t = day.strftime("%Y-%m-%d"), day.strftime("%Y-%m-%d %H:%M:%S")
+    (folder / "raw_crm_companies__export.csv").write_text(
+        "company_id,name,country,industry_tag,last_contact_at,export_date\n"
+        f"A,Acme,GB,saas,,{d}\nB,Beta,de,retail,{t},{d}\n")
+    (folder / "raw_product_usage_api__pull.ndjson").write_text(
+        f'{{"company_id": "A", "date": "{d}", "active_users": 1, "events": 2}}\n')
+    (folder / "raw_product_events__telemetry.ndjson").write_text(
+        f'{{"event_id": "e1", "company_id": "A", "user_id": "u1", "event_type": "login", "occurred_at": "{t}"}}\n'
+        f'{{"event_id": "e2", "company_id": "A", "user_id": "u1", "event_type": "click", "occurred_at": "{t}"}}\n')
+    (folder / "raw_posts__posts.ndjson").write_text(
+        f'{{"post_id": "p1", "creator_user_id": "s1", "parent_post_id": null, "created_at": "{t}", '
+        f'"content_type": "video", "is_deleted": false}}\n'
+        f'{{"post_id": "p2", "creator_user_id": "s2", "parent_post_id": "p1", "created_at": "{t}", '
+        f'"content_type": "video", "is_deleted": false}}\n')
+    (folder / "raw_engagement_events__events.ndjson").write_text(
+        f'{{"event_id": "v1", "user_id": "s2", "post_id": "p1", "engagement_type": "view", "event_ts": "{t}", '
+        f'"session_id": "x", "platform": "ios", "view_seconds": 4.5}}\n')
+    (folder / "raw_social_users__export.csv").write_text(
+        "user_id,username,created_at,user_type,is_internal,country,export_date\n"
+        f"s1,ann,2025-01-01 00:00:00,creator,false,GB,{d}\ns2,bob,2025-01-01 00:00:00,viewer,false,FR,{d}\n")
+
+
+@pytest.fixture()
+def today(tmp_path: Path) -> Path:
+    folder = tmp_path / "landing"
+    write_day(folder, datetime.now(UTC).replace(tzinfo=None, microsecond=0) - timedelta(hours=1))
+    return folder
+
+
+def dwh(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dwh", *args], cwd=PROJECT_DIR, capture_output=True, text=True)
+
+
+def test_a_daily_run_loads_builds_and_checks_freshness(today: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    done = dwh("run", "--warehouse", str(warehouse), "--landing", str(today))
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.strip().split("\n")
+    assert [line.split(":")[0] for line in lines] == ["load", "contract", "build", "freshness", "run"]
+    assert re.fullmatch(r"load: 6 files at [0-9: -]+: 6 loaded \(10 rows\), 0 already loaded, 0 refused; 0 lines "
+                        r"rejected \(landing\.rejected_lines\) \([0-9.]+ s\)", lines[0]), lines[0]
+    assert re.fullmatch(r"build: \d+ nodes: \d+ pass, \d+ success(, \d+ warn)? \([0-9.]+ s\)", lines[2]), lines[2]
+    assert re.fullmatch(r"freshness: 6 raw tables: 6 pass \([0-9.]+ s\)", lines[3]), lines[3]
+    assert rows(warehouse, "select company_id, events from company_activity.fact_company_activity") == [("A", 2)]
+    # the next day, the same folder again: nothing new lands, the build runs and passes
+    again = dwh("run", "--warehouse", str(warehouse), "--landing", str(today))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "0 loaded (0 rows), 6 already loaded" in again.stdout
+
+
+def test_exit_codes_name_the_failing_step(today: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    said: list[str] = []
+    assert daily_run(warehouse, today, said.append) == Exit.OK
+
+    # 4: a file the contract does not know
+    (today / "raw_mystery__x.csv").write_text("a\n1\n")
+    said.clear()
+    assert daily_run(warehouse, today, said.append) == Exit.LOAD
+    assert said[-2].startswith("load FAILED: 1 file(s) refused: raw_mystery__x.csv: no raw table 'raw_mystery'")
+    (today / "raw_mystery__x.csv").unlink()
+
+    # 6: a test at error severity fails (an email address in a company name reaches dim_companies)
+    later = datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1)
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("insert into raw.raw_crm_companies values "
+                    "('A', 'ceo@acme.example.com', 'GB', 'saas', null, current_date, ?)", [later])
+    said.clear()
+    assert daily_run(warehouse, None, said.append) == Exit.BUILD
+    assert said[-2].startswith("build FAILED: test.warehouse.no_personal_data_dim_companies_")
+    assert "`dbt retry`" in said[-2]
+
+    # 5: a raw table loses a contract column: the run stops before the build
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("alter table raw.raw_posts drop column content_type")
+    said.clear()
+    assert daily_run(warehouse, None, said.append) == Exit.CONTRACT
+    assert "contract FAILED:" in said[-2] and "raw.raw_posts: column content_type (varchar) is missing" in said[-2]
+    assert said[-1].startswith("run: FAILED at contract (exit 5)")
+
+
+def test_stale_sources_exit_7(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
+    """The sample data landed months ago: the build passes, freshness fails."""
+    said: list[str] = []
+    assert daily_run(copy_of(full_build), None, said.append) == Exit.STALE
+    assert said[-2].startswith("freshness FAILED: older than their error threshold: source.warehouse.")
+
+
+def test_a_busy_warehouse_is_refused_naming_the_holder(today: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    with warehouse_lock(warehouse, "dwh run --warehouse w.duckdb (a test holding the lock)"):
+        done = dwh("run", "--warehouse", str(warehouse), "--landing", str(today))
+        waited = dwh("load", "--warehouse", str(warehouse), "--wait", "1", str(today))
+    assert done.returncode == Exit.BUSY
+    assert re.search(r"refused: warehouse .*w\.duckdb is busy: held by pid \d+ on \S+ \(`dwh run --warehouse "
+                     r"w\.duckdb \(a test holding the lock\)`, since [0-9: -]+ UTC\)", done.stderr), done.stderr
+    assert waited.returncode == Exit.BUSY and "busy after waiting 1 s" in waited.stderr
+    assert not warehouse.exists()  # nothing touched it
+    shutil.rmtree(today)

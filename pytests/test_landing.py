@@ -1,0 +1,219 @@
+"""Landing files: `dwh load` appends a landing folder's files to raw, keeps every malformed line in
+`landing.rejected_lines`, loads each file once, and the sample data landed as files builds exactly
+the warehouse the seeds build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dwh import landing
+from dwh.dbt import PROJECT_DIR
+from dwh.landing import StampError, load
+from dwh.landing_sample import PLANTED_BAD_LINES, write_landing
+from dwh.replay import replay_landing
+
+from .conftest import differences, rows
+
+STAMP = datetime(2026, 3, 1, 8, 0)
+
+
+def _ledger(warehouse: Path) -> list[tuple[object, ...]]:
+    return rows(warehouse, "select file_name, status, data_lines, rows_loaded, lines_rejected, message "
+                           "from landing.load_ledger order by recorded_at, file_name")
+
+
+def _rejected(warehouse: Path) -> list[tuple[object, ...]]:
+    return rows(warehouse, "select file_name, line_number, error from landing.rejected_lines order by all")
+
+
+def _write(folder: Path, name: str, text: str | bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
+    return path
+
+
+def test_malformed_lines_are_kept_and_good_lines_load(tmp_path: Path) -> None:
+    """Every kind of malformed line, each next to good lines: none stops the load, none is lost."""
+    folder = tmp_path / "landing"
+    _write(folder, "raw_crm_companies__export.csv",
+           "company_id,name,country,industry_tag,last_contact_at,export_date,crm_owner\n"  # crm_owner: extra, ignored
+           "A,Acme,GB,saas,,2026-03-01,ann\n"                                 # 2: good
+           "B,Beta,DE,retail,2026-02-20 10:00,2026-03-01,bob,surplus\n"        # 3: too many fields
+           'C,"Gamma, Open,FR,media,,2026-03-01,cy\n'                          # 4: unterminated quote
+           "D,Delta,NL,saas,last tuesday,2026-03-01,dee\n"                     # 5: uncastable timestamp
+           "E,Eps,SE,saas\n"                                                   # 6: too few fields
+           '"F","Phi, Inc.",US,health,,2026-03-01,fay\n'                       # 7: good, quoted comma
+           "\n"                                                                # blank: not a data line
+           "G,Gee,US,saas,,2026-02-30,gus\n")                                  # 9: impossible date
+    _write(folder, "raw_product_usage_api__pull-1.ndjson",
+           '{"company_id": "A", "date": "2026-02-28", "active_users": 2, "events": 5, "page": 1}\n'  # good, extra key
+           '{"company_id": "A", "date": "2026-02-27", "active_users": 2.5, "events": 5}\n'  # 2: not an integer
+           '{"company_id": "A", "date": "2026-02-26", "active_users": "two", "events": 5}\n'  # 3: not an integer
+           '{"company_id": "A", "date": "2026-02-25", "active_users": 1, \n'  # 4: malformed JSON
+           '["A", "2026-02-24", 1, 1]\n'  # 5: not an object
+           '{"company_id": {"id": "A"}, "date": "2026-02-23", "active_users": 1, "events": 1}\n'  # 6: object value
+           '{"company_id": "A", "date": "2026-02-22", "active_users": "3", "events": null}\n')  # 7: good (text 3)
+    _write(folder, "raw_product_events__bytes.ndjson",
+           b'{"event_id": "e1", "company_id": "A", "user_id": "u1", "event_type": "login", '
+           b'"occurred_at": "2026-02-28 10:00:00"}\n'
+           b'{"event_id": "e2", "company_id": "A", "user_id": "\xff\xfe", "event_type": "login"}\n')  # not UTF-8
+    report = load(tmp_path / "w.duckdb", folder, STAMP)
+    assert report.refused == []
+    assert _rejected(tmp_path / "w.duckdb") == [
+        ("raw_crm_companies__export.csv", 3, "too many fields: 8 where the header has 7"),
+        ("raw_crm_companies__export.csv", 4, "unterminated quote"),
+        ("raw_crm_companies__export.csv", 5, "column last_contact_at: 'last tuesday' cannot be cast to timestamp"),
+        ("raw_crm_companies__export.csv", 6, "too few fields: 4 where the header has 7"),
+        ("raw_crm_companies__export.csv", 9, "column export_date: '2026-02-30' cannot be cast to date"),
+        ("raw_product_events__bytes.ndjson", 2, "invalid UTF-8"),
+        ("raw_product_usage_api__pull-1.ndjson", 2, "column active_users: '2.5' cannot be cast to integer"),
+        ("raw_product_usage_api__pull-1.ndjson", 3, "column active_users: 'two' cannot be cast to integer"),
+        ("raw_product_usage_api__pull-1.ndjson", 4, "malformed JSON: Expecting property name enclosed in double "
+                                                    "quotes at column 62"),
+        ("raw_product_usage_api__pull-1.ndjson", 5, "not a JSON object but a list"),
+        ("raw_product_usage_api__pull-1.ndjson", 6, "column company_id: a JSON object or array where a value is "
+                                                    "expected"),
+    ]
+    w = tmp_path / "w.duckdb"
+    assert rows(w, "select company_id, name from raw.raw_crm_companies order by 1") == [
+        ("A", "Acme"), ("F", "Phi, Inc.")]
+    assert rows(w, "select date, active_users, events from raw.raw_product_usage_api order by 1") == [
+        (datetime(2026, 2, 22).date(), 3, None), (datetime(2026, 2, 28).date(), 2, 5)]
+    assert rows(w, "select distinct _loaded_at from raw.raw_crm_companies") == [(STAMP,)]
+    # every data line is loaded or rejected, file by file
+    ledger = {r[0]: r[1:] for r in _ledger(w)}
+    assert ledger["raw_crm_companies__export.csv"] == ("loaded", 7, 2, 5, "ignored columns: crm_owner")
+    assert ledger["raw_product_usage_api__pull-1.ndjson"] == ("loaded", 7, 2, 5, "ignored columns: page")
+    assert ledger["raw_product_events__bytes.ndjson"] == ("loaded", 2, 1, 1, "")
+    for _, _, data_lines, loaded, rejected, _ in _ledger(w):
+        assert data_lines == loaded + rejected  # type: ignore[operator]
+
+
+def test_files_are_loaded_once_and_unusable_files_refused(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    folder = tmp_path / "day1"
+    good = "company_id,name,country,industry_tag,last_contact_at,export_date\nA,Acme,GB,saas,,2026-03-01\n"
+    _write(folder, "raw_crm_companies__2026-03-01.csv", good)
+    _write(folder, "raw_crm_companies__no-country.csv", "company_id,name,industry_tag,last_contact_at,export_date\n"
+                                                        "B,Beta,saas,,2026-03-01\n")
+    _write(folder, "raw_unknown_table__x.csv", good)
+    _write(folder, "raw_crm_companies__notes.txt", "not data\n")
+    _write(folder, ".hidden", "ignored\n")
+    first = load(warehouse, folder, STAMP)
+    assert [(f.file_name, f.status) for f in first.files] == [
+        ("raw_crm_companies__2026-03-01.csv", "loaded"), ("raw_crm_companies__no-country.csv", "refused"),
+        ("raw_crm_companies__notes.txt", "refused"), ("raw_unknown_table__x.csv", "refused")]
+    assert [f.message for f in first.refused] == [
+        "refused: the header lacks contract column(s) country", "not a .csv or .ndjson file",
+        "no raw table 'raw_unknown_table' in the input contract (files are named <raw table>__<anything>)"]
+    assert rows(warehouse, "select count(*) from raw.raw_crm_companies") == [(1,)]  # refused files load nothing
+
+    # the same folder again, and the good file again under another name: nothing is loaded twice
+    _write(folder, "raw_crm_companies__resent-copy.csv", good)
+    second = load(warehouse, folder, datetime(2026, 3, 2, 8, 0))
+    skipped = {f.file_name: f.message for f in second.files if f.status == "skipped"}
+    assert skipped == {name: "already loaded as raw_crm_companies__2026-03-01.csv at 2026-03-01 08:00:00"
+                       for name in ("raw_crm_companies__2026-03-01.csv", "raw_crm_companies__resent-copy.csv")}
+    assert rows(warehouse, "select count(*) from raw.raw_crm_companies") == [(1,)]
+    # a corrected file under a known name has new content: it loads
+    _write(folder, "raw_crm_companies__2026-03-01.csv", good.replace("Acme", "Acme Corp"))
+    third = load(warehouse, folder, datetime(2026, 3, 3, 8, 0))
+    assert third.count("loaded") == 1
+    assert rows(warehouse, "select name, _loaded_at from raw.raw_crm_companies order by 2") == [
+        ("Acme", STAMP), ("Acme Corp", datetime(2026, 3, 3, 8, 0))]
+
+
+def test_a_load_stamp_never_goes_backwards(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    folder = tmp_path / "d"
+    _write(folder, "raw_crm_companies__a.csv", "company_id,name,country,industry_tag,last_contact_at,export_date\n"
+                                               "A,Acme,GB,saas,,2026-03-01\n")
+    load(warehouse, folder, STAMP)
+    _write(folder, "raw_crm_companies__b.csv", "company_id,name,country,industry_tag,last_contact_at,export_date\n"
+                                               "B,Beta,GB,saas,,2026-03-01\n")
+    with pytest.raises(StampError, match="earlier than the newest batch already in raw"):
+        load(warehouse, folder, datetime(2026, 2, 28))
+    again = load(warehouse, folder, STAMP)  # the same stamp: one batch landed in two parts
+    assert again.count("loaded") == 1
+    automatic = load(warehouse, tmp_path / "d", None)  # no stamp given: now, later than anything in raw
+    assert automatic.stamp > STAMP
+
+
+def test_a_load_killed_mid_file_leaves_the_file_unloaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One transaction per file: raw rows, rejected lines and ledger row land together or not at all."""
+    warehouse = tmp_path / "w.duckdb"
+    folder = tmp_path / "d"
+    _write(folder, "raw_product_usage_api__p.ndjson",
+           '{"company_id": "A", "date": "2026-02-28", "active_users": 2, "events": 5}\nbroken\n')
+    real = landing._load_parsed
+
+    def crash(*args: object, **kwargs: object) -> tuple[int, int]:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt("killed after the rows were inserted")
+
+    monkeypatch.setattr(landing, "_load_parsed", crash)
+    with pytest.raises(KeyboardInterrupt):
+        load(warehouse, folder, STAMP)
+    assert rows(warehouse, "select count(*) from raw.raw_product_usage_api") == [(0,)]
+    assert rows(warehouse, "select count(*) from landing.rejected_lines") == [(0,)]
+    assert rows(warehouse, "select count(*) from landing.load_ledger") == [(0,)]
+    monkeypatch.setattr(landing, "_load_parsed", real)
+    assert load(warehouse, folder, STAMP).rows_loaded == 1
+
+
+def test_dwh_load_cli(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    _write(folder, "raw_crm_companies__a.csv", "company_id,name,country,industry_tag,last_contact_at,export_date\n"
+                                               "A,Acme,GB,saas,,2026-03-01\nB,Beta\n")
+    command = [sys.executable, "-m", "dwh", "load", "--warehouse", str(tmp_path / "w.duckdb"), str(folder)]
+    done = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 loaded (1 rows), 0 already loaded, 0 refused; 1 lines rejected" in done.stdout
+    _write(folder, "raw_nothing__b.csv", "x\n1\n")
+    refused = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert refused.returncode == 4
+    assert "load FAILED: 1 file(s) refused: raw_nothing__b.csv: no raw table 'raw_nothing'" in refused.stdout
+
+
+@pytest.fixture(scope="module")
+def landed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data written as landing folders and replayed batch by batch through the loader."""
+    from dwh.cli import GENERATORS
+
+    root = tmp_path_factory.mktemp("landed")
+    for domain in sorted(GENERATORS):
+        GENERATORS[domain](root / "seeds", 42)
+    write_landing(root / "seeds", root / "landing")
+    warehouse = root / "warehouse.duckdb"
+    replay_landing(warehouse, root / "landing", progress=lambda _: None)
+    return warehouse
+
+
+def test_the_landing_path_builds_the_same_warehouse_as_the_seeds(landed: Path, replayed: Path) -> None:
+    with duckdb.connect(str(replayed), read_only=True) as con:
+        tables = [f"{s}.{t}" for s, t in con.execute(
+            "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE' and "
+            "table_schema in ('raw', 'staging', 'intermediate', 'company_activity', 'social', 'snapshots')"
+        ).fetchall()]
+    assert len(tables) > 15
+    for table in tables:
+        columns = "* exclude (loaded_at)" if table.endswith("fact_company_activity") else "*"
+        _, only_landed, only_seeded = differences(landed, replayed, table, columns)
+        assert (only_landed, only_seeded) == (0, 0), table
+
+
+def test_the_landing_sample_keeps_its_planted_bad_lines(landed: Path) -> None:
+    rejected = rows(landed, "select raw_table, raw_line from landing.rejected_lines order by all")
+    assert rejected == sorted((table, line) for table, lines in PLANTED_BAD_LINES.items() for line in lines)
+    assert rows(landed, "select sum(data_lines) = sum(rows_loaded) + sum(lines_rejected), count(*) filter "
+                        "(where status != 'loaded') from landing.load_ledger") == [(True, 0)]
