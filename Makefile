@@ -13,7 +13,7 @@ DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
 DWH := $(BIN)/python -m dwh
 LANDING_DIR ?= $(PROJECT_DIR)/landing
 
-.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest docs docs-serve docs-coverage bench clean
+.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-engines clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ pytest: install  ## the pytest suite (builds into temporary DuckDB files only)
 
 test: lint-python structure pytest  ## everything CI checks (pytest runs sqlfluff, docs, documentation coverage and every build)
 
+test-engines: install  ## PostgreSQL and Spark (installed, started and stopped by scripts/): every mart equals DuckDB's
+	$(BIN)/python -m pytest -q -s -m engines pytests/test_engines.py
+
 docs: install  ## generate the docs site (target/index.html, target/static_index.html)
 	$(DWH) dbt --warehouse $(WAREHOUSE_PATH) -- docs generate --static
 
@@ -74,6 +77,9 @@ docs-coverage: docs  ## documentation coverage of the built warehouse (dbt-cover
 
 docs-serve: docs  ## serve the docs on http://localhost:8080
 	$(DBT) docs serve $(DBT_ARGS) --port 8080
+
+bench-engines: install  ## the sample built on DuckDB, PostgreSQL and Spark side by side: bench/results/engines.{json,md}
+	$(BIN)/python -m bench.engines
 
 bench: install  ## share-chain benchmark at scale (~3M posts): writes bench/results/share_chains.{json,md}
 	$(BIN)/python -m bench.share_chains --scale 1.0

@@ -92,7 +92,6 @@ def read_until(process: subprocess.Popen[str], marker: str) -> list[str]:
 
 
 @pytest.mark.parametrize("marker", [
-    "START sql incremental model staging.stg_company_activity__product_events",
     "START sql incremental model social.dim_posts",
     "START snapshot snapshots.snap_company_activity__crm_companies",
     "OK created sql table model company_activity.fact_company_activity",

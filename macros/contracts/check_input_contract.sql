@@ -12,8 +12,9 @@
     - `_loaded_at` never went backwards: no row stamped earlier than the newest batch the last run
       saw has landed since, and none has gone (raw tables are append-only). Incremental models
       read only rows stamped after what they have, so such a row would never reach them. The
-      marks the last run left are in `audit.raw_load_marks`; a `--full-refresh` run re-reads
-      everything, so it skips this check, and every passing run records new marks.
+      marks the last run left are in `audit.raw_load_marks` (append-only: the latest mark per table
+      counts, so no engine needs to delete); a `--full-refresh` run re-reads everything, so it skips
+      this check, and every passing run records new marks.
 -#}
 {% macro check_input_contract(record=true) -%}
     {%- if not execute -%}{{ return('') }}{%- endif -%}
@@ -70,11 +71,12 @@
     {%- endfor -%}
 
     {%- if checked and problems | length == 0 -%}
+        {%- do adapter.create_schema(raw_load_marks_relation()) -%}
         {%- do run_query(raw_load_marks_ddl()) -%}
         {%- set marks = {} -%}
         {%- for row in run_query('select raw_table, newest_loaded_at, rows_before_newest from '
-                                 ~ raw_load_marks_relation()).rows -%}
-            {%- do marks.update({row[0]: row}) -%}
+                                 ~ raw_load_marks_relation() ~ ' order by recorded_at, raw_table').rows -%}
+            {%- do marks.update({row[0]: row}) -%}  {#- the latest mark of each table wins -#}
         {%- endfor -%}
         {%- set now = {} -%}
         {%- for label, relation in checked -%}
@@ -99,7 +101,6 @@
             {%- for label, relation in checked -%}
                 {%- do run_query(record_raw_load_mark_sql(label, relation)) -%}
             {%- endfor -%}
-            {%- do adapter.commit() -%}
         {%- endif -%}
     {%- endif -%}
 
@@ -115,11 +116,10 @@
 
 {#- The table of marks: per raw table, the newest stamp the last run saw and the rows before it. -#}
 {% macro raw_load_marks_relation() -%}
-    {{ return(api.Relation.create(database=target.database, schema='audit', identifier='raw_load_marks')) }}
+    {{ return(api.Relation.create(database=target.get('database'), schema='audit', identifier='raw_load_marks')) }}
 {%- endmacro %}
 
 {% macro raw_load_marks_ddl() -%}
-    create schema if not exists {{ raw_load_marks_relation().without_identifier() }};
     create table if not exists {{ raw_load_marks_relation() }} (
         raw_table {{ dbt.type_string() }},
         newest_loaded_at {{ dbt.type_timestamp() }},
@@ -129,7 +129,6 @@
 {%- endmacro %}
 
 {% macro record_raw_load_mark_sql(label, relation) -%}
-    delete from {{ raw_load_marks_relation() }} where raw_table = '{{ label }}';
     insert into {{ raw_load_marks_relation() }}
     select
         '{{ label }}',

@@ -17,6 +17,8 @@
     cycle has no start above it, so it is never reached, and every node the walk does not reach
     is in or below a cycle. Each node has one parent, so it is reached at most once.
 
+    Every column is cast in both halves of the recursion: PostgreSQL wants their types identical.
+
     Measured at 3 million posts with a chain 10,100 levels deep, this walk takes ~3 s on DuckDB,
     which keeps the join's hash table across steps; pointer doubling (log2(depth) rounds of
     self-joins) took ~50 s. bench/share_chains.py measures it.
@@ -25,26 +27,26 @@
 chain_starts as (
     select
         {{ nodes }}.post_id,
-        case
+        cast(case
             when {{ nodes }}.parent_post_id is null then {{ nodes }}.post_id
             when anchor.post_id is not null then anchor.original_post_id
             else {{ nodes }}.post_id
-        end as original_post_id,
-        case
+        end as {{ dbt.type_string() }}) as original_post_id,
+        cast(case
             when {{ nodes }}.parent_post_id is null then 0
             when anchor.post_id is not null then anchor.share_depth_level + 1
             else 0
-        end as share_depth_level,
-        case
+        end as integer) as share_depth_level,
+        cast(case
             when {{ nodes }}.parent_post_id is null then {{ nodes }}.post_id
             when anchor.post_id is not null then anchor.share_path || '/' || {{ nodes }}.post_id
             else {{ nodes }}.post_id
-        end as share_path,
-        case
+        end as {{ dbt.type_string() }}) as share_path,
+        cast(case
             when {{ nodes }}.parent_post_id is null then 'ok'
             when anchor.post_id is not null then anchor.chain_status
             else 'orphaned'
-        end as chain_status
+        end as {{ dbt.type_string() }}) as chain_status
     from {{ nodes }}
     left join {{ nodes }} as parent_node
         on {{ nodes }}.parent_post_id = parent_node.post_id
@@ -67,8 +69,8 @@ walked_chains (post_id, original_post_id, share_depth_level, share_path, chain_s
     select
         child.post_id,
         walked_chains.original_post_id,
-        walked_chains.share_depth_level + 1 as share_depth_level,
-        walked_chains.share_path || '/' || child.post_id as share_path,
+        cast(walked_chains.share_depth_level + 1 as integer) as share_depth_level,
+        cast(walked_chains.share_path || '/' || child.post_id as {{ dbt.type_string() }}) as share_path,
         walked_chains.chain_status
     from walked_chains
     inner join {{ nodes }} as child

@@ -46,7 +46,7 @@
             lower(trim(engagement_type)) as engagement_type,
             lower(trim(platform)) as platform,
             -- numerics
-            cast(view_seconds as double) as view_seconds,
+            cast(view_seconds as {{ type_double() }}) as view_seconds,
             -- timestamps
             cast(event_ts as timestamp) as event_timestamp,
             cast(_loaded_at as timestamp) as _loaded_at

@@ -1,26 +1,28 @@
 {{
     config(
-        materialized='incremental',
+        materialized=incremental_materialization(),
         unique_key=['company_id', 'activity_date'],
         incremental_strategy='delete+insert',
         on_schema_change='fail',
-        post_hook="delete from {{ this }} where events = 0",
+        post_hook="{% if is_incremental() %}delete from {{ this }} where events = 0{% endif %}",
     )
 }}
+-- depends_on: {{ ref('stg_company_activity__product_event_days') }} (read by incremental runs only)
 /*
     Events and distinct active users per company per day with events.
 
     Why incremental, and why it is correct:
     - A run re-aggregates only the company-days touched by events whose current state changed
       since the newest `max_event_loaded_at` already here: the day each such event counts in
-      now, and every day an older version of it counted in (`prior_activity_days`). Each touched
-      day is recomputed from all current good events, never patched with deltas.
+      now, and every day any good version of it counted in (stg_company_activity__product_event_days).
+      Each touched day is recomputed from all current good events, never patched with deltas.
     - Duplicates never double count: staging holds one row per event_id.
     - Corrections replace: a corrected event touches its old day and its new one.
     - A late event of any age is counted on the next run: selection is by load stamp.
     - A touched day left with no events comes through as a zero row and the post-hook deletes it
       (this mart's grain is days with events).
     - The work grows with the newly landed rows; there is no fixed look-back window.
+    On Spark the model is rebuilt whole on every run (incremental_materialization).
 */
 with
 
@@ -36,7 +38,7 @@ changed as (
 
 touched_days as (
     -- the day each changed event is in now (good or not: a newly quarantined event must leave
-    -- the day it counted in), and the days its older versions counted in
+    -- the day it counted in), and every day a good version of it counted in
     select
         company_id,
         activity_date
@@ -46,24 +48,23 @@ touched_days as (
     union
 
     select
-        unnested.prior_day.company_id,
-        unnested.prior_day.activity_date
-    from changed
-    cross join unnest(changed.prior_activity_days) as unnested (prior_day)
+        event_days.company_id,
+        event_days.activity_date
+    from {{ ref('stg_company_activity__product_event_days') }} as event_days
+    inner join changed
+        on event_days.event_id = changed.event_id
 ),
 {% endif %}
 
 good_events as (
-    select * from events
-    where quarantine_reason is null
+    select events.* from events
     {% if is_incremental() %}
-        and exists (
-            select 1 from touched_days
-            where
-                touched_days.company_id = events.company_id
-                and touched_days.activity_date = events.activity_date
-        )
+        inner join touched_days
+            on
+                events.company_id = touched_days.company_id
+                and events.activity_date = touched_days.activity_date
     {% endif %}
+    where events.quarantine_reason is null
 ),
 
 daily as (
@@ -91,7 +92,7 @@ days as (
 
 final as (
     select
-        cast(days.company_id as varchar) as company_id,
+        cast(days.company_id as {{ dbt.type_string() }}) as company_id,
         cast(days.activity_date as date) as activity_date,
         cast(coalesce(daily.events, 0) as integer) as events,
         cast(coalesce(daily.active_users, 0) as integer) as active_users,

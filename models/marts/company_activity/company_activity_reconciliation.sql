@@ -31,7 +31,7 @@ joined as (
 
 final as (
     select
-        cast(company_id as varchar) as company_id,
+        cast(company_id as {{ dbt.type_string() }}) as company_id,
         cast(activity_date as date) as activity_date,
         cast(api_events as integer) as api_events,
         cast(warehouse_events as integer) as warehouse_events,
@@ -43,7 +43,7 @@ final as (
                 when warehouse_events = 0 and api_events > 0 then 'missing_in_warehouse'
                 when api_events = warehouse_events and api_active_users = warehouse_active_users then 'match'
                 else 'mismatch'
-            end as varchar
+            end as {{ dbt.type_string() }}
         ) as status
     from joined
 )

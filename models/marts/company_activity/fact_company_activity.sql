@@ -35,18 +35,20 @@ joined as (
 
 final as (
     select
-        cast(company_id as varchar) as company_id,
+        cast(company_id as {{ dbt.type_string() }}) as company_id,
         cast(activity_date as date) as activity_date,
-        cast(company_name as varchar) as company_name,
-        cast(country as varchar) as country,
-        cast(industry_tag as varchar) as industry_tag,
+        cast(company_name as {{ dbt.type_string() }}) as company_name,
+        cast(country as {{ dbt.type_string() }}) as country,
+        cast(industry_tag as {{ dbt.type_string() }}) as industry_tag,
         cast(last_contact_at as timestamp) as last_contact_at,
         cast(active_users as integer) as active_users,
         cast(events as integer) as events,
         cast(active_users_7d as integer) as active_users_7d,
         cast(is_churn_risk as boolean) as is_churn_risk,
         cast(
-            case when active_users > 0 then cast(events as double) / active_users end as double
+            case
+                when active_users > 0 then cast(events as {{ type_double() }}) / active_users
+            end as {{ type_double() }}
         ) as events_per_user,
         cast(
             case

@@ -12,12 +12,12 @@ final as (
         cast(extract(year from date_day) as integer) as year_number,
         cast(extract(quarter from date_day) as integer) as quarter_number,
         cast(extract(month from date_day) as integer) as month_number,
-        cast(monthname(date_day) as varchar) as month_name,
+        cast({{ date_attribute('month_name', 'date_day') }} as {{ dbt.type_string() }}) as month_name,
         cast(extract(day from date_day) as integer) as day_of_month,
-        cast(isodow(date_day) as integer) as iso_day_of_week,
-        cast(dayname(date_day) as varchar) as day_name,
-        cast(weekofyear(date_day) as integer) as iso_week_number,
-        cast(isodow(date_day) >= 6 as boolean) as is_weekend,
+        {{ date_attribute('iso_day_of_week', 'date_day') }} as iso_day_of_week,
+        cast({{ date_attribute('day_name', 'date_day') }} as {{ dbt.type_string() }}) as day_name,
+        {{ date_attribute('iso_week', 'date_day') }} as iso_week_number,
+        cast({{ date_attribute('iso_day_of_week', 'date_day') }} >= 6 as boolean) as is_weekend,
         cast({{ dbt.date_trunc('week', 'date_day') }} as date) as week_start_date,
         cast({{ dbt.date_trunc('month', 'date_day') }} as date) as month_start_date
     from calendar

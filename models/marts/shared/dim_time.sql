@@ -5,19 +5,29 @@ numbers as (
     {{ dbt.generate_series(1440) }}
 ),
 
-minutes as (
-    select cast(generated_number - 1 as integer) as time_key
+keys as (
+    select cast(generated_number as integer) - 1 as time_key
     from numbers
+),
+
+minutes as (
+    select
+        time_key,
+        cast(floor(time_key / 60) as integer) as hour_of_day,
+        cast(time_key % 60 as integer) as minute_of_hour
+    from keys
 ),
 
 final as (
     select
         cast(time_key as integer) as time_key,
-        cast(time_key // 60 as integer) as hour_of_day,
-        cast(time_key % 60 as integer) as minute_of_hour,
+        cast(hour_of_day as integer) as hour_of_day,
+        cast(minute_of_hour as integer) as minute_of_hour,
         cast(
-            lpad(cast(time_key // 60 as varchar), 2, '0') || ':' || lpad(cast(time_key % 60 as varchar), 2, '0')
-            as varchar
+            lpad(cast(hour_of_day as {{ dbt.type_string() }}), 2, '0')
+            || ':'
+            || lpad(cast(minute_of_hour as {{ dbt.type_string() }}), 2, '0')
+            as {{ dbt.type_string() }}
         ) as time_label,
         cast(
             case
@@ -25,7 +35,7 @@ final as (
                 when time_key < 720 then 'morning'
                 when time_key < 1080 then 'afternoon'
                 else 'evening'
-            end as varchar
+            end as {{ dbt.type_string() }}
         ) as period_of_day
     from minutes
 )

@@ -7,9 +7,9 @@ types as (
 
 final as (
     select
-        cast({{ surrogate_key(['engagement_type_name']) }} as varchar) as engagement_type_key,
-        cast(engagement_type_name as varchar) as engagement_type_name,
-        cast(description as varchar) as description,
+        cast({{ surrogate_key(['engagement_type_name']) }} as {{ dbt.type_string() }}) as engagement_type_key,
+        cast(engagement_type_name as {{ dbt.type_string() }}) as engagement_type_name,
+        cast(description as {{ dbt.type_string() }}) as description,
         cast(is_active as boolean) as is_active
     from types
 )

@@ -24,19 +24,19 @@ engagement_types as (
 
 final as (
     select
-        cast(events.event_id as varchar) as event_id,
-        cast({{ surrogate_key(['events.user_id']) }} as varchar) as user_key,
-        cast(events.user_id as varchar) as user_id,
-        cast(posts.post_key as varchar) as post_key,
-        cast(events.post_id as varchar) as post_id,
-        cast(posts.original_post_id as varchar) as original_post_id,
-        cast(engagement_types.engagement_type_key as varchar) as engagement_type_key,
-        cast(events.engagement_type as varchar) as engagement_type,
+        cast(events.event_id as {{ dbt.type_string() }}) as event_id,
+        cast({{ surrogate_key(['events.user_id']) }} as {{ dbt.type_string() }}) as user_key,
+        cast(events.user_id as {{ dbt.type_string() }}) as user_id,
+        cast(posts.post_key as {{ dbt.type_string() }}) as post_key,
+        cast(events.post_id as {{ dbt.type_string() }}) as post_id,
+        cast(posts.original_post_id as {{ dbt.type_string() }}) as original_post_id,
+        cast(engagement_types.engagement_type_key as {{ dbt.type_string() }}) as engagement_type_key,
+        cast(events.engagement_type as {{ dbt.type_string() }}) as engagement_type,
         cast(events.event_timestamp as timestamp) as event_timestamp,
         {{ date_key('events.event_timestamp') }} as event_date_key,
         {{ time_key('events.event_timestamp') }} as event_time_key,
-        cast(events.platform as varchar) as platform,
-        cast(events.view_seconds as double) as view_seconds,
+        cast(events.platform as {{ dbt.type_string() }}) as platform,
+        cast(events.view_seconds as {{ type_double() }}) as view_seconds,
         cast(coalesce(users.is_internal, false) as boolean) as is_internal_user
     from events
     inner join posts

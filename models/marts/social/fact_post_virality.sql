@@ -54,8 +54,8 @@ engagement as (
 
 final as (
     select
-        cast(originals.post_id as varchar) as original_post_id,
-        cast(originals.creator_user_id as varchar) as creator_user_id,
+        cast(originals.post_id as {{ dbt.type_string() }}) as original_post_id,
+        cast(originals.creator_user_id as {{ dbt.type_string() }}) as creator_user_id,
         cast(originals.created_timestamp as timestamp) as created_timestamp,
         cast(coalesce(share_totals.total_shares, 0) as integer) as total_shares,
         cast(coalesce(share_totals.max_share_depth, 0) as integer) as max_share_depth,
@@ -67,8 +67,9 @@ final as (
         cast(
             case
                 when coalesce(engagement.direct_engagements, 0) > 0
-                    then cast(coalesce(engagement.indirect_engagements, 0) as double) / engagement.direct_engagements
-            end as double
+                    then cast(coalesce(engagement.indirect_engagements, 0) as {{ type_double() }})
+                        / engagement.direct_engagements
+            end as {{ type_double() }}
         ) as share_uplift
     from originals
     left join share_totals

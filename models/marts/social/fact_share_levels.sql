@@ -8,7 +8,7 @@ shares as (
 
 final as (
     select
-        cast(original_post_id as varchar) as original_post_id,
+        cast(original_post_id as {{ dbt.type_string() }}) as original_post_id,
         cast(share_depth_level as integer) as share_depth_level,
         -- `shares` is the contract's column name, though a keyword to sqlfluff
         cast(count(*) as integer) as shares  -- noqa: RF04

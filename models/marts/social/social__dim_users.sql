@@ -19,13 +19,13 @@ latest as (
 
 final as (
     select
-        cast({{ surrogate_key(['latest.user_id']) }} as varchar) as user_key,
-        cast(latest.user_id as varchar) as user_id,
-        cast(latest.username as varchar) as username,
+        cast({{ surrogate_key(['latest.user_id']) }} as {{ dbt.type_string() }}) as user_key,
+        cast(latest.user_id as {{ dbt.type_string() }}) as user_id,
+        cast(latest.username as {{ dbt.type_string() }}) as username,
         cast(latest.created_at as timestamp) as created_at,
-        cast(latest.user_type as varchar) as user_type,
+        cast(latest.user_type as {{ dbt.type_string() }}) as user_type,
         cast(latest.is_internal as boolean) as is_internal,
-        cast(latest.country as varchar) as country,
+        cast(latest.country as {{ dbt.type_string() }}) as country,
         cast(latest.export_date as date) as last_export_date,
         cast(latest.export_date = latest_export.export_date as boolean) as is_in_latest_export
     from latest
