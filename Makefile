@@ -13,7 +13,7 @@ DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
 DWH := $(BIN)/python -m dwh
 LANDING_DIR ?= $(PROJECT_DIR)/landing
 
-.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-engines clean
+.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-share-chains bench-engines clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -81,7 +81,10 @@ docs-serve: docs  ## serve the docs on http://localhost:8080
 bench-engines: install  ## the sample built on DuckDB, PostgreSQL and Spark side by side: bench/results/engines.{json,md}
 	$(BIN)/python -m bench.engines
 
-bench: install  ## share-chain benchmark at scale (~3M posts): writes bench/results/share_chains.{json,md}
+bench: install  ## every domain at scale 1 and 10 against its floors (~30 min): bench/results/scale.{json,md}
+	$(BIN)/python -m bench.scale
+
+bench-share-chains: install  ## dim_posts alone at scale 1 (~3M posts, ~2 min): bench/results/share_chains.{json,md}
 	$(BIN)/python -m bench.share_chains --scale 1.0
 
 clean:  ## remove build output (keeps .venv)

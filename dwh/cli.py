@@ -22,6 +22,7 @@ from dwh.lock import WarehouseBusy, warehouse_lock
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
 GENERATORS = {"company_activity": company_activity.generate, "social": social.generate}
+SCALE_DOMAIN_NAMES = ("company_activity", "social")  # dwh/scale.py, without importing it (and duckdb) here
 
 
 def _say(message: str) -> None:
@@ -95,17 +96,17 @@ def _dbt(args: argparse.Namespace) -> int:
 def _generate_scale(args: argparse.Namespace) -> int:
     import duckdb
 
-    from dwh.generators.social_scale import Scale, add_increment, generate_base
+    from dwh.scale import SCALE_DOMAINS
 
-    scale = Scale.of(args.scale)
+    spec = SCALE_DOMAINS[args.domain]
     with duckdb.connect(str(Path(args.warehouse).resolve())) as con:
         if args.increment:
-            added = add_increment(con, scale, args.seed)
-            print(f"social scale increment: {added:,} new shares appended to raw.raw_posts in {args.warehouse}")
+            added = spec.increment(con, args.scale, args.seed)
+            print(f"{args.domain} scale {args.scale:g}: one more day, {added:,} rows appended to {args.warehouse}")
         else:
-            written = generate_base(con, scale, args.seed)
-            print(f"social scale data: {written:,} posts, {scale.events:,} events, {scale.users:,} users "
-                  f"written to the raw tables of {args.warehouse}")
+            written = spec.generate(con, args.scale, args.seed)
+            print(f"{args.domain} scale {args.scale:g}: {written:,} rows written to the raw tables of "
+                  f"{args.warehouse} ({spec.describe})")
     return 0
 
 
@@ -133,12 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     gen.set_defaults(func=_generate)
 
     big = commands.add_parser("generate-scale",
-                              help="write the social scale data set straight into a warehouse's raw tables")
+                              help="write a domain's scale data set straight into a warehouse's raw tables")
+    big.add_argument("--domain", choices=sorted(SCALE_DOMAIN_NAMES), required=True, help="which domain")
     big.add_argument("--warehouse", required=True, help="DuckDB file whose raw tables receive the rows")
     big.add_argument("--scale", type=float, default=1.0,
-                     help="1.0: an original shared 1,000,000 times, a chain 10,000 deep, ~3M posts")
+                     help="1: ~1M product events (company_activity), ~3M posts with a chain 10,000 deep (social)")
     big.add_argument("--seed", type=int, default=42, help="same seed, same data")
-    big.add_argument("--increment", action="store_true", help="append the later batch of 1%% new shares instead")
+    big.add_argument("--increment", action="store_true",
+                     help="append one more day (with its late, duplicated and bad rows) instead")
     big.set_defaults(func=_generate_scale, locked=True)
 
     load = commands.add_parser("load", help="append the files of a landing folder to the raw tables")

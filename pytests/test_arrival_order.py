@@ -152,7 +152,7 @@ def test_any_arrival_order_equals_the_full_refresh(plan: ArrivalPlan, held_sampl
     shutil.copy(warehouse, rebuilt)
     run_dbt([*BUILD, "--full-refresh"], rebuilt)
     for table in incremental:
-        total, only_incremental, only_full = differences(warehouse, rebuilt, table)
+        total, only_incremental, only_full = differences(warehouse, rebuilt, table, _columns(warehouse, table))
         assert (only_incremental, only_full) == (0, 0), (plan, table, total)
 
     rerun = scratch / "rerun.duckdb"

@@ -129,5 +129,5 @@ def test_duplicate_keys_inside_one_export_resolve_the_same_way(order: str, tmp_p
         sql = "\n".join([lines[0], lines[2], lines[1], *lines[3:]])
     load_and_build(warehouse, "company_activity", sql)  # includes the conservation tests
     assert rows(warehouse, "select company_id, company_name from staging.stg_company_activity__crm_companies "
-                           "order by 1") == [("A", "Acme"), ("B", "Beta")]  # the larger content hash
+                           "order by 1") == [("A", "Acme Holdings"), ("B", "Beta")]  # the larger content
     assert rows(warehouse, "select count(*) from raw.raw_crm_companies") == [(3,)]

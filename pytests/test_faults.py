@@ -94,7 +94,7 @@ def read_until(process: subprocess.Popen[str], marker: str) -> list[str]:
 @pytest.mark.parametrize("marker", [
     "START sql incremental model social.dim_posts",
     "START snapshot snapshots.snap_company_activity__crm_companies",
-    "OK created sql table model company_activity.fact_company_activity",
+    "OK created sql incremental model company_activity.fact_company_activity",
 ])
 def test_a_build_killed_mid_run_then_rebuilt_equals_an_uninterrupted_one(
         marker: str, before_next_batch: Path, uninterrupted: Path, tmp_path: Path) -> None:

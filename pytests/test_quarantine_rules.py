@@ -78,7 +78,7 @@ CASES["social"] = {
 }
 STAGING = {
     "raw_crm_companies": "staging.stg_company_activity__crm_companies",
-    "raw_product_usage_api": "staging.stg_company_activity__product_usage_api",
+    "raw_product_usage_api": "staging.stg_company_activity__product_usage_api where quarantine_reason is null",
     "raw_product_events": "staging.stg_company_activity__product_events where quarantine_reason is null",
     "raw_posts": "staging.stg_social__posts where quarantine_reason is null",
     "raw_engagement_events": "social.fact_engagement_events",

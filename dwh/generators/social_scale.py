@@ -2,7 +2,9 @@
 
 At scale 1.0: one original (`v0`) shared 1,000,000 times in a random tree, one chain 10,000
 levels deep (`d0` .. `d10000`), 1,000,000 other originals with 1,000,000 shares among them:
-about 3 million posts, plus users and engagement events. `add_increment` appends a later load
+about 3 million posts, plus users and engagement events. Scale N multiplies the posts, users
+and events by N but keeps the deepest chain at 10,000 levels: share paths grow with the square
+of a chain's depth (a chain 100,000 deep would hold ~35 GB of paths). `add_increment` appends a later load
 batch of new shares, 1 % of the posts (new leaves of the viral tree, 100 more levels of the deep
 chain, new shares of other posts).
 
@@ -35,7 +37,8 @@ class Scale:
     def of(cls, factor: float) -> Scale:
         return cls(
             viral_shares=max(10, int(1_000_000 * factor)),
-            deep_chain=max(10, int(10_000 * factor)),
+            # a chain's paths grow with the square of its depth: the deepest stays 10,000 levels
+            deep_chain=max(10, int(10_000 * min(factor, 1.0))),
             originals=max(10, int(1_000_000 * factor)),
             other_shares=max(10, int(1_000_000 * factor)),
             users=max(10, int(100_000 * factor)),

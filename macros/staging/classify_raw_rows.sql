@@ -4,16 +4,19 @@
     Arguments
       relation     a relation or CTE name holding the (cleaned) raw rows, with `_loaded_at`
       key_columns  the record's natural key, e.g. ['event_id'] or ['company_id', 'export_date']
-      columns      the columns that make up the row's content (for the tie-break fingerprint)
+      columns      the columns that make up the row's content (the tie-break, the fingerprint)
       rules        [{'reason': 'negative_events', 'broken_when': 'events < 0'}, ...] checked in
                    order; the first broken rule is the row's reason
 
     Adds to every row
       _record_key       the natural key as text ('<null>' for a missing part, '|' between parts)
       _raw_record       the row's content as `column=value` text (what a quarantine shows)
-      _row_fingerprint  hash of the row's content (ties on `_loaded_at` break on it)
+      _row_fingerprint  hash of the row's content (what a quarantine row shows)
       _broken_rule      'null_<key>' or the first broken rule, null for a good row
-      _version_rank     1 for the newest row of its record (`_loaded_at` desc, then fingerprint)
+      _version_rank     1 for the newest row of its record: `_loaded_at` desc, then (two rows of
+                        one record in one batch) the content columns in order, each desc with
+                        nulls last. The content itself, not its hash, breaks the tie: at 30M
+                        rows the md5 of every row cost a quarter of the staging build.
       _row_status       'current'     newest row of its record and good
                         'superseded'  an older row of a record (exact replays included)
                         'quarantined' a row with a null key, or the newest row of its record
@@ -48,7 +51,11 @@ from (
         checked.*,
         row_number() over (
             partition by {{ key_columns | join(', ') }}
-            order by checked._loaded_at desc, checked._row_fingerprint desc
+            order by
+                checked._loaded_at desc
+                {%- for column in columns if column not in key_columns %},
+                checked.{{ column }} desc nulls last
+                {%- endfor %}
         ) as _version_rank
     from (
         select

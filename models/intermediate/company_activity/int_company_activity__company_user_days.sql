@@ -11,7 +11,8 @@ final as (
         company_id,
         user_id,
         activity_date,
-        cast(count(*) as integer) as events
+        cast(count(*) as integer) as events,
+        max(_loaded_at) as events_loaded_at
     from events
     group by company_id, user_id, activity_date
 )

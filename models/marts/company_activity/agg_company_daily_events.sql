@@ -31,29 +31,10 @@ events as (
 ),
 
 {% if is_incremental() %}
-changed as (
-    select * from events
-    where _loaded_at >= {{ incremental_watermark('max_event_loaded_at') }}
-),
-
-touched_days as (
-    -- the day each changed event is in now (good or not: a newly quarantined event must leave
-    -- the day it counted in), and every day a good version of it counted in
-    select
-        company_id,
-        activity_date
-    from changed
-    where company_id is not null and activity_date is not null
-
-    union
-
-    select
-        event_days.company_id,
-        event_days.activity_date
-    from {{ ref('stg_company_activity__product_event_days') }} as event_days
-    inner join changed
-        on event_days.event_id = changed.event_id
-),
+-- the day each event changed since the newest stamp here is in now (good or not: a newly
+-- quarantined event must leave the day it counted in), and every day a good version of it
+-- counted in
+{{ company_activity__touched_days('events', incremental_watermark('max_event_loaded_at')) }},
 {% endif %}
 
 good_events as (

@@ -56,9 +56,7 @@ final as (
         occurred_at,
         activity_date,
         _loaded_at,
-        _batch_row_count,
-        -- bookkeeping
-        _row_fingerprint
+        _batch_row_count
     from classified
     where _version_rank = 1
 )

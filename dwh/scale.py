@@ -1,0 +1,77 @@
+"""The scale data sets of every domain, and what the benchmark needs to know about each.
+
+`python -m dwh generate-scale --domain <domain> --scale N --warehouse FILE [--increment]` writes a
+domain's scale data straight into a warehouse's raw tables (DuckDB SQL, never dbt seeds);
+bench/scale.py (`make bench`) builds on it. Each domain declares its generator, its one-day
+increment, the dbt selection of its models, the floor of each mart (one scan-and-group of the
+mart's deduplicated input) and its incremental tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+from dwh.generators import company_activity_scale, social_scale
+
+
+@dataclass(frozen=True)
+class ScaleDomain:
+    generate: Callable[[duckdb.DuckDBPyConnection, float, int], int]  # (connection, scale, seed) -> rows
+    increment: Callable[[duckdb.DuckDBPyConnection, float, int], int]
+    describe: str
+    select: tuple[str, ...]
+    floors: dict[str, str]
+    incremental_tables: dict[str, str]  # incremental table -> the columns a full refresh must reproduce
+
+
+EVENTS_BY_DAY = """
+    select company_id, activity_date, count(*) as events, count(distinct user_id) as users
+    from staging.stg_company_activity__product_events
+    where quarantine_reason is null
+    group by company_id, activity_date
+"""
+
+SCALE_DOMAINS: dict[str, ScaleDomain] = {
+    "company_activity": ScaleDomain(
+        generate=lambda con, f, seed: company_activity_scale.generate_base(
+            con, company_activity_scale.CompanyScale.of(f), seed),
+        increment=lambda con, f, seed: company_activity_scale.add_increment(
+            con, company_activity_scale.CompanyScale.of(f), seed),
+        describe="scale 1: 2,000 companies, 90 days, ~1M product events; scale N: N times the companies",
+        select=("tag:company_activity", "tag:shared"),
+        floors={
+            "fact_company_activity": EVENTS_BY_DAY,
+            "agg_company_daily_events": EVENTS_BY_DAY,
+            "company_activity_reconciliation": "select company_id, activity_date, max(events) "
+                                               "from company_activity.agg_company_daily_events group by all",
+            "dim_companies": "select company_id, dbt_valid_from, count(*) "
+                             "from snapshots.snap_company_activity__crm_companies group by all",
+        },
+        incremental_tables={"staging.stg_company_activity__product_events": "*",
+                            "staging.stg_company_activity__product_event_days": "*",
+                            "staging.stg_company_activity__product_usage_api": "*",
+                            "company_activity.agg_company_daily_events": "*",
+                            "company_activity.company_activity_reconciliation": "*",
+                            # every column but the build time
+                            "company_activity.fact_company_activity": "* exclude (loaded_at)"},
+    ),
+    "social": ScaleDomain(
+        generate=lambda con, f, seed: social_scale.generate_base(con, social_scale.Scale.of(f), seed),
+        increment=lambda con, f, seed: social_scale.add_increment(con, social_scale.Scale.of(f), seed),
+        describe="scale 1: one original shared 1,000,000 times, a chain 10,000 levels deep, ~3M posts; "
+                 "scale N: N times the posts, the deepest chain still 10,000 levels",
+        select=("tag:social", "tag:shared"),
+        floors={
+            "dim_posts": "select post_id, count(*) from staging.stg_social__posts group by all",
+            "fact_engagement_events": "select event_id, count(*) from raw.raw_engagement_events group by all",
+            "fact_post_virality": "select original_post_id, count(*) from social.dim_posts group by all",
+            "fact_share_levels": "select original_post_id, share_depth_level, count(*) from social.dim_posts "
+                                 "group by all",
+            "social__dim_users": "select user_id, count(*) from raw.raw_social_users group by all",
+        },
+        incremental_tables={"staging.stg_social__posts": "*", "social.dim_posts": "*"},
+    ),
+}
