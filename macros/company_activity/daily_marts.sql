@@ -9,6 +9,11 @@
         counted in) and every day a good version of it ever counted in
         (stg_company_activity__product_event_days).
 
+    company_activity__user_days(good_events)
+        A query: the good events as user-days (company_id, user_id, activity_date, events,
+        events_loaded_at), the input of company_activity__rolled_days. The full build's
+        int_company_activity__company_user_days and the fact's incremental runs both use it.
+
     company_activity__as_of(relation, column)
         The domain's as-of date: var('run_date'), else the latest `column` in `relation` (the
         latest good event date).
@@ -52,6 +57,17 @@ touched_days as (
     inner join changed_events
         on event_days.event_id = changed_events.event_id
 )
+{%- endmacro %}
+
+{% macro company_activity__user_days(good_events) -%}
+    select
+        company_id,
+        user_id,
+        activity_date,
+        cast(count(*) as integer) as events,
+        max(_loaded_at) as events_loaded_at
+    from {{ good_events }}
+    group by company_id, user_id, activity_date
 {%- endmacro %}
 
 {% macro company_activity__as_of(relation, column) -%}

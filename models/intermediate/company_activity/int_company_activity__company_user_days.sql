@@ -7,14 +7,7 @@ events as (
 ),
 
 final as (
-    select
-        company_id,
-        user_id,
-        activity_date,
-        cast(count(*) as integer) as events,
-        max(_loaded_at) as events_loaded_at
-    from events
-    group by company_id, user_id, activity_date
+    {{ company_activity__user_days('events') }}
 )
 
 select * from final

@@ -212,15 +212,9 @@ spans as (
     group by company_id, span_id
 ),
 
-span_input_user_days as (
-    -- the good events the spans read (13 days before each span on), as user-days
-    select
-        good_events.company_id,
-        good_events.user_id,
-        good_events.activity_date,
-        count(*) as events,
-        max(good_events._loaded_at) as events_loaded_at
-    from good_events
+span_input_events as (
+    -- the good events the spans read: from 13 days before each span on
+    select good_events.* from good_events
     where exists (
         select 1 from spans
         where
@@ -228,7 +222,10 @@ span_input_user_days as (
             and good_events.activity_date >= {{ dbt.dateadd('day', -13, 'spans.output_from') }}
             and good_events.activity_date <= spans.output_to
     )
-    group by good_events.company_id, good_events.user_id, good_events.activity_date
+),
+
+span_input_user_days as (
+    {{ company_activity__user_days('span_input_events') }}
 ),
 
 {{ company_activity__rolled_days('span_input_user_days', 'spans', 'calendar') }},
