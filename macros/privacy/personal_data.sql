@@ -46,3 +46,15 @@
     {{- return(base.startswith('varchar') or base.startswith('character') or base.startswith('char(')
                or base in ('text', 'string', 'char')) -}}
 {%- endmacro %}
+
+{#-
+    pseudonymise(value): a salted md5 hash of a personal value (a name, an email, a phone), the
+    only form in which personal data reaches a mart. The salt comes from the environment variable
+    WAREHOUSE_PII_SALT (default: 'case-study-warehouse', documented in the README); set your own
+    in production, and keep it: a new salt changes every hash. Null stays null.
+-#}
+{% macro pseudonymise(value) -%}
+    case when {{ value }} is not null then
+        {{ dbt.hash(dbt.concat(["'" ~ env_var('WAREHOUSE_PII_SALT', 'case-study-warehouse') ~ "'", "'|'", value])) }}
+    end
+{%- endmacro %}

@@ -1,0 +1,32 @@
+-- One row per title per export: the newest good row of each (content_id, export_date).
+-- Cleaning and rules: macros/staging/streaming/streaming__classified.sql.
+with
+
+classified as (
+    {{ streaming__classified_content(source('streaming', 'raw_content')) }}
+),
+
+final as (
+    select
+        -- ids
+        content_id,
+        series_id,
+        -- strings
+        title,
+        content_type,
+        series_title,
+        genre,
+        -- numerics
+        season_number,
+        episode_number,
+        duration_seconds,
+        credits_start_seconds,
+        -- dates and timestamps
+        release_date,
+        export_date,
+        _loaded_at
+    from classified
+    where _row_status = 'current'
+)
+
+select * from final

@@ -1,0 +1,22 @@
+-- One row per device: its newest good row (devices are re-sent when an attribute changes).
+with
+
+classified as (
+    {{ streaming__classified_devices(source('streaming', 'raw_devices')) }}
+),
+
+final as (
+    select
+        -- ids
+        device_id,
+        -- strings
+        device_type,
+        os,
+        app_version,
+        -- timestamps
+        _loaded_at
+    from classified
+    where _row_status = 'current'
+)
+
+select * from final
