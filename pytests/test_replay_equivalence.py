@@ -32,6 +32,15 @@ DOWNSTREAM = {
     "social.fact_post_virality": "*",
     "social.fact_share_levels": "*",
     "staging.social_quarantine": "*",
+    "staging.stg_streaming__playback_events": "*",
+    "staging.streaming_quarantine": "*",
+    # the streaming incrementals' audit columns say which run wrote a row: they follow the arrival
+    "intermediate.int_streaming__session_events": "* exclude (_sessionised_at, _previous_viewing_key, "
+                                                  "_previous_profile_id)",
+    "streaming.fact_viewing_sessions": "* exclude (_sessionised_at, _content_loaded_through)",
+    "streaming.fact_viewing_events": "* exclude (_sessionised_at, _content_loaded_through)",
+    "streaming.user_cumulative_view_time": "* exclude (_sessionised_at, _content_loaded_through)",
+    "streaming.fact_binge_watches": "*",
     FACT: "company_id, activity_date, active_users, events, active_users_7d, is_churn_risk, events_per_user, "
           "_events_loaded_at",
 }
