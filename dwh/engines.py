@@ -24,7 +24,7 @@ from dwh.dbt import PROJECT_DIR, run_dbt
 
 ENGINES = ("postgres", "spark")
 HOLDING = "sample_holding"
-FIRST_BATCH_UP_TO = "2026-03-03 06:00:00"  # both domains land in both batches
+FIRST_BATCH_UP_TO = "2026-03-03 06:00:00"  # every domain lands in both batches
 LAST = "2099-12-31 00:00:00"
 VOLATILE_COLUMNS = {"loaded_at"}  # when the row was built: differs between any two builds
 Row = tuple[Any, ...]

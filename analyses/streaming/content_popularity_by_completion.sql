@@ -26,15 +26,15 @@ window_sessions as (
 )
 
 select
-    content.content_id,
-    content.title as content_name,
-    content.content_type,
+    titles.content_id,
+    titles.title as content_name,
+    titles.content_type,
     avg(window_sessions.completion_percentage) as avg_completion,
     count(*) as session_count,
     count(window_sessions.completion_percentage) as sessions_with_known_length,
     sum(case when window_sessions.completion_status = 'completed' then 1 else 0 end) as completed_sessions
 from window_sessions
-inner join {{ ref('dim_content') }} as content
-    on window_sessions.content_key = content.content_key
-group by content.content_id, content.title, content.content_type
-order by avg_completion desc nulls last, content.content_id asc
+inner join {{ ref('dim_content') }} as titles
+    on window_sessions.content_key = titles.content_key
+group by titles.content_id, titles.title, titles.content_type
+order by avg_completion desc nulls last, titles.content_id asc

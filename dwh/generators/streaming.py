@@ -30,7 +30,7 @@ from dwh.csvio import Value, write_table
 from dwh.generators import Generated
 
 DOMAIN = "streaming"
-FIRST_DAY = date(2026, 5, 1)
+FIRST_DAY = date(2026, 3, 1)
 BATCHES = 5
 QUALITIES = ("SD", "HD", "FHD", "UHD")
 
@@ -79,7 +79,7 @@ TITLES = (
             date(2026, 2, 2) + timedelta(days=7 * n)) for n in range(1, 5)),
 )
 CHANGED_TITLE = "E102"  # its duration and credits position change in the export of batch 3
-LATE_TITLE = Title("C004", "Glass Orchard", "movie", None, 6000, 5700, "drama", date(2026, 4, 1))  # lands in batch 2
+LATE_TITLE = Title("C004", "Glass Orchard", "movie", None, 6000, 5700, "drama", date(2026, 2, 1))  # lands in batch 2
 NEVER_TITLE = "C999"  # events only: never in any export
 DEVICES = (("D01", "tv", "tizen", "7.2.0"), ("D02", "mobile", "ios", "7.3.1"), ("D03", "tablet", "android", "7.1.4"),
            ("D04", "web", "chrome", "7.3.0"), ("D05", "console", "ps5", "6.9.2"), ("D06", "mobile", "android", "7.3.1"))
@@ -276,7 +276,8 @@ def _events(b: _Builder) -> list[tuple[Value, ...]]:
     for day in range(BATCHES):
         for profile, _, _ in PROFILES:
             for _ in range(rng.randint(1, 3)):
-                title = rng.choice(TITLES)
+                # the binge and the slow series watcher watch only movies besides their planted episodes
+                title = rng.choice([t for t in TITLES if profile not in ("P07", "P08") or t.series is None])
                 device = rng.choice(DEVICES)[0]
                 start = _day(day, rng.randint(6, 22), rng.randint(0, 59))
                 b.watch(profile, title, device, start, end=rng.choice(["stop", "stop", "complete", "none"]),

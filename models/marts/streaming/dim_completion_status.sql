@@ -4,13 +4,13 @@ with
 
 statuses as (
     {%- for status in streaming__completion_statuses() %}
-    select
-        {{ status.key }} as completion_status_key,
-        '{{ status.status }}' as completion_status,
-        '{{ status.description }}' as description
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            {{ status.key }} as completion_status_key,
+            '{{ status.status }}' as completion_status,
+            '{{ status.description }}' as description
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

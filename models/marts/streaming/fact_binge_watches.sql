@@ -14,14 +14,14 @@ episode_sessions as (
     select
         sessions.session_id,
         sessions.profile_id,
-        content.series_id,
+        titles.series_id,
         sessions.content_id,
         sessions.session_start_timestamp,
         sessions.session_end_timestamp
     from {{ ref('fact_viewing_sessions') }} as sessions
-    inner join {{ ref('dim_content') }} as content
-        on sessions.content_id = content.content_id
-    where content.content_type = 'episode'
+    inner join {{ ref('dim_content') }} as titles
+        on sessions.content_id = titles.content_id
+    where titles.content_type = 'episode'
 ),
 
 windows as (
@@ -36,7 +36,7 @@ windows as (
         on
             opener.profile_id = member.profile_id
             and opener.series_id = member.series_id
-            and member.session_start_timestamp >= opener.session_start_timestamp
+            and opener.session_start_timestamp <= member.session_start_timestamp
             and member.session_start_timestamp <= {{ dbt.dateadd('hour', 24, 'opener.session_start_timestamp') }}
     group by opener.profile_id, opener.series_id, opener.session_id, opener.session_start_timestamp
 ),
@@ -82,14 +82,16 @@ members as (
         on
             islands.profile_id = member.profile_id
             and islands.series_id = member.series_id
-            and member.session_start_timestamp >= islands.window_start
+            and islands.window_start <= member.session_start_timestamp
             and member.session_start_timestamp <= {{ dbt.dateadd('hour', 24, 'islands.window_start') }}
 ),
 
 final as (
     select
-        cast({{ surrogate_key(['profile_id', 'series_id', 'min(session_start_timestamp)']) }}
-            as {{ dbt.type_string() }}) as binge_key,
+        cast(
+            {{ surrogate_key(['profile_id', 'series_id', 'min(session_start_timestamp)']) }}
+            as {{ dbt.type_string() }}
+        ) as binge_key,
         cast(profile_id as {{ dbt.type_string() }}) as profile_id,
         cast(series_id as {{ dbt.type_string() }}) as series_id,
         cast(min(session_start_timestamp) as timestamp) as binge_start,

@@ -107,7 +107,7 @@ final as (
         cast(statuses.session_duration_seconds as integer) as session_duration_seconds,
         cast(case statuses.completion_status
             {%- for status in streaming__completion_statuses() %}
-            when '{{ status.status }}' then {{ status.key }}
+                when '{{ status.status }}' then {{ status.key }}
             {%- endfor %}
         end as integer) as completion_status_key,
         cast(statuses.completion_status as {{ dbt.type_string() }}) as completion_status,
@@ -125,9 +125,9 @@ final as (
                 when statuses.last_position_seconds >= statuses.duration_seconds then 100
                 -- half-up to two decimals, in integers: floor((2 * 10000 * p + L) / (2 * L)) / 100
                 else floor(
-                    (20000.0 * statuses.last_position_seconds + statuses.duration_seconds)
-                    / (2.0 * statuses.duration_seconds)
-                ) / 100
+                        (20000.0 * statuses.last_position_seconds + statuses.duration_seconds)
+                        / (2.0 * statuses.duration_seconds)
+                    ) / 100
             end
             as decimal(5, 2)
         ) as completion_percentage,

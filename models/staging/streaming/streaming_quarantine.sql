@@ -9,7 +9,7 @@ classified_events as (
 
 known_content as (
     select distinct content_id
-    from ({{ streaming__classified_content(source('streaming', 'raw_content')) }}) as content
+    from ({{ streaming__classified_content(source('streaming', 'raw_content')) }}) as catalogue
     where _row_status = 'current'
 ),
 
