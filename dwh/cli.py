@@ -23,7 +23,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
 GENERATORS = {"company_activity": company_activity.generate, "social": social.generate,
               "streaming": streaming.generate}
-SCALE_DOMAIN_NAMES = ("company_activity", "social")  # dwh/scale.py, without importing it (and duckdb) here
+SCALE_DOMAIN_NAMES = ("company_activity", "social", "streaming")  # dwh/scale.py, without importing it (and duckdb) here
 
 
 def _say(message: str) -> None:
@@ -139,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     big.add_argument("--domain", choices=sorted(SCALE_DOMAIN_NAMES), required=True, help="which domain")
     big.add_argument("--warehouse", required=True, help="DuckDB file whose raw tables receive the rows")
     big.add_argument("--scale", type=float, default=1.0,
-                     help="1: ~1M product events (company_activity), ~3M posts with a chain 10,000 deep (social)")
+                     help="1: ~1M product events (company_activity), ~3M posts with a chain 10,000 deep (social), "
+                          "~1M playback beacons (streaming)")
     big.add_argument("--seed", type=int, default=42, help="same seed, same data")
     big.add_argument("--increment", action="store_true",
                      help="append one more day (with its late, duplicated and bad rows) instead")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from dwh.generators import company_activity_scale, social_scale
+from dwh.generators import company_activity_scale, social_scale, streaming_scale
 
 
 @dataclass(frozen=True)
@@ -73,5 +73,31 @@ SCALE_DOMAINS: dict[str, ScaleDomain] = {
             "social__dim_users": "select user_id, count(*) from raw.raw_social_users group by all",
         },
         incremental_tables={"staging.stg_social__posts": "*", "social.dim_posts": "*"},
+    ),
+    "streaming": ScaleDomain(
+        generate=lambda con, f, seed: streaming_scale.generate_base(con, streaming_scale.StreamingScale.of(f), seed),
+        increment=lambda con, f, seed: streaming_scale.add_increment(con, streaming_scale.StreamingScale.of(f), seed),
+        describe="scale 1: 20,000 profiles, 2,000 titles, 60,000 sessions over 30 days, ~1M beacons; "
+                 "scale N: N times the profiles, devices and sessions",
+        select=("tag:streaming", "tag:shared"),
+        floors={
+            "fact_viewing_sessions": "select viewing_key, count(*), min(event_timestamp), max(event_timestamp) "
+                                     "from staging.stg_streaming__playback_events where quarantine_reason is null "
+                                     "group by all",
+            "fact_viewing_events": "select event_id, count(*) from raw.raw_playback_events group by all",
+            "user_cumulative_view_time": "select profile_id, sum(watch_time_seconds) "
+                                         "from streaming.fact_viewing_sessions group by all",
+            "fact_binge_watches": "select profile_id, content_id, count(*) from streaming.fact_viewing_sessions "
+                                  "group by all",
+            "dim_content": "select content_id, count(*) from raw.raw_content group by all",
+        },
+        incremental_tables={
+            "staging.stg_streaming__playback_events": "*",
+            "intermediate.int_streaming__session_events":
+                "* exclude (_sessionised_at, _previous_viewing_key, _previous_profile_id)",
+            "streaming.fact_viewing_sessions": "* exclude (_sessionised_at, _content_loaded_through)",
+            "streaming.fact_viewing_events": "* exclude (_sessionised_at, _content_loaded_through)",
+            "streaming.user_cumulative_view_time": "* exclude (_sessionised_at, _content_loaded_through)",
+        },
     ),
 }

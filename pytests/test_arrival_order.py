@@ -38,7 +38,10 @@ EXAMPLES = int(os.environ.get("ARRIVAL_ORDER_EXAMPLES", str(DEFAULT_EXAMPLES)))
 FIRST_STAMP = datetime(2026, 6, 1, 6, 0)
 # the incremental models and everything they read (the rest of the DAG plays no part here)
 BUILD = [*MODELS_AND_SNAPSHOTS, "--select", "+config.materialized:incremental"]
-AUDIT_COLUMNS = {"loaded_at"}  # build-time stamps: differ between any two builds
+# build-time stamps (differ between any two builds), and the streaming incrementals' audit columns,
+# which say which run wrote a row and so follow the arrival (docs/contracts/streaming.md)
+AUDIT_COLUMNS = {"loaded_at", "_sessionised_at", "_content_loaded_through", "_previous_viewing_key",
+                 "_previous_profile_id"}
 
 HOLDING = "arrival_holding"
 Counts = dict[str, int]  # rows per raw table

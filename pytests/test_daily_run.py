@@ -46,6 +46,20 @@ def write_day(folder: Path, day: datetime) -> None:
     (folder / "raw_social_users__export.csv").write_text(
         "user_id,username,created_at,user_type,is_internal,country,export_date\n"
         f"s1,ann,2025-01-01 00:00:00,creator,false,GB,{d}\ns2,bob,2025-01-01 00:00:00,viewer,false,FR,{d}\n")
+    (folder / "raw_playback_events__beacons.ndjson").write_text(
+        f'{{"event_id": "b1", "profile_id": "q1", "account_id": "a1", "content_id": "m1", "device_id": "d1", '
+        f'"client_session_id": "c1", "event_type": "play", "event_ts": "{t}", "playback_position_seconds": 0, '
+        f'"seek_from_seconds": null, "quality": "HD", "autoplay": false}}\n'
+        f'{{"event_id": "b2", "profile_id": "q1", "account_id": "a1", "content_id": "m1", "device_id": "d1", '
+        f'"client_session_id": "c1", "event_type": "stop", "event_ts": "{t}", "playback_position_seconds": 60, '
+        f'"seek_from_seconds": null, "quality": "HD", "autoplay": false}}\n')
+    (folder / "raw_content__catalogue.csv").write_text(
+        "content_id,title,content_type,series_id,series_title,season_number,episode_number,duration_seconds,"
+        f"credits_start_seconds,genre,release_date,export_date\nm1,A Film,movie,,,,,600,540,drama,2025-01-01,{d}\n")
+    (folder / "raw_devices__devices.csv").write_text("device_id,device_type,os,app_version\nd1,tv,tizen,7.0\n")
+    (folder / "raw_profiles__export.csv").write_text(
+        "profile_id,account_id,profile_name,account_plan,country,created_at,export_date\n"
+        f"q1,a1,Ann,standard,SE,2025-01-01 00:00:00,{d}\n")
 
 
 @pytest.fixture()
@@ -65,11 +79,13 @@ def test_a_daily_run_loads_builds_and_checks_freshness(today: Path, tmp_path: Pa
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.strip().split("\n")
     assert [line.split(":")[0] for line in lines] == ["load", "contract", "build", "freshness", "run"]
-    assert re.fullmatch(r"load: 6 files at [0-9: -]+: 6 loaded \(10 rows\), 0 already loaded, 0 refused; 0 lines "
+    assert re.fullmatch(r"load: 10 files at [0-9: -]+: 10 loaded \(15 rows\), 0 already loaded, 0 refused; 0 lines "
                         r"rejected \(landing\.rejected_lines\) \([0-9.]+ s\)", lines[0]), lines[0]
     assert re.fullmatch(r"build: \d+ nodes: \d+ pass, \d+ success(, \d+ warn)? \([0-9.]+ s\)", lines[2]), lines[2]
-    assert re.fullmatch(r"freshness: 6 raw tables: 6 pass \([0-9.]+ s\)", lines[3]), lines[3]
+    assert re.fullmatch(r"freshness: 10 raw tables: 10 pass \([0-9.]+ s\)", lines[3]), lines[3]
     assert rows(warehouse, "select company_id, events from company_activity.fact_company_activity") == [("A", 2)]
+    assert rows(warehouse, "select profile_id, completion_status, playback_position_seconds "
+                           "from streaming.fact_viewing_sessions") == [("q1", "stopped", 60)]
 
 
 def test_exit_codes_name_the_failing_step(today: Path, tmp_path: Path) -> None:

@@ -138,7 +138,7 @@ def test_dbt_retry_finishes_a_failed_run(before_next_batch: Path, uninterrupted:
         run_dbt(BUILD, warehouse)
     assert sorted(node.split(".")[2] for node in failed.value.nodes) == [
         "company_activity_quarantine", "social_quarantine", "stg_company_activity__crm_companies",
-        "stg_social__users"]
+        "stg_social__users", "stg_streaming__profiles", "streaming_quarantine"]
     with duckdb.connect(str(warehouse)) as con:
         con.execute("create table shared.iso_country_codes as select * from read_csv(?, all_varchar = true)",
                     [str(PROJECT_DIR / "seeds" / "reference" / "iso_country_codes.csv")])

@@ -81,7 +81,8 @@ def profiles(loaded: str, export: str) -> str:
 
 BATCH_1 = (
     catalogue(B1, "2026-06-02") + profiles(B1, "2026-06-02")
-    + f"insert into raw.raw_devices values ('d1', 'tv', 'tizen', '7.0', '{B1}'), ('d2', 'mobile', 'ios', '7.1', '{B1}');\n"
+    + f"insert into raw.raw_devices values ('d1', 'tv', 'tizen', '7.0', '{B1}'), "
+      f"('d2', 'mobile', 'ios', '7.1', '{B1}');\n"
     + events(
         beacon("a1", "p1", "M1", "d1", "c1", "play", "2026-06-01 10:00:00", 0, B1, autoplay=True),
         beacon("a2", "p1", "M1", "d1", "c1", "heartbeat", "2026-06-01 10:05:00", 300, B1),
@@ -182,7 +183,8 @@ def test_session_measures_of_a(batches: dict[int, Path]) -> None:
     (measures,) = rows(batches[1], """
         select number_of_pauses, total_pause_duration_seconds, number_of_rewinds, number_of_forwards,
                max_playback_quality, watched_credits, autoplay_enabled, total_content_length_seconds,
-               json_extract_string(session_metadata, '$.ended_by'), json_extract_string(session_metadata, '$.event_count')
+               json_extract_string(session_metadata, '$.ended_by'),
+               json_extract_string(session_metadata, '$.event_count')
         from streaming.fact_viewing_sessions where session_start_timestamp = '2026-06-01 10:00:00'
     """)
     assert measures == (2, 120, 1, 1, "UHD", True, True, 3600, "end_of_data", "9")
