@@ -33,6 +33,10 @@ from dwh.dbt import DbtError, run_dbt
 from .conftest import load_and_build, new_domain_warehouse, rows
 
 BUILD = ["build", "--exclude-resource-type", "seed"]
+# what these company-activity cases need: the domain from its sources down (with the conservation
+# tests, whose parents are all in it) and the shared dimensions, not the other domains
+COMPANY_BUILD = ["build", "--exclude-resource-type", "seed", "--select", "source:company_activity+", "tag:shared",
+                 "--indirect-selection", "cautious"]
 NEWEST = "(select max(_loaded_at) from raw.raw_product_events)"
 
 
@@ -74,7 +78,7 @@ def test_a_castable_type_change_and_an_extra_column_build(full_build: Path, copy
             alter table raw.raw_product_events add column client_version varchar;
             update raw.raw_product_events set client_version = '2.1.0' where company_id = 'C001'
         """)
-    run_dbt(BUILD, warehouse)  # includes the conservation tests
+    run_dbt(COMPANY_BUILD, warehouse)  # includes the conservation tests
     assert rows(warehouse, "select count(*) from company_activity.company_activity_reconciliation") == rows(
         full_build, "select count(*) from company_activity.company_activity_reconciliation")
 
@@ -89,17 +93,17 @@ def test_a_row_stamped_back_in_time_stops_the_run_until_a_full_refresh(full_buil
     with duckdb.connect(str(warehouse)) as con:
         con.execute(late)
     with pytest.raises(DbtError) as failed:
-        run_dbt(BUILD, warehouse)
+        run_dbt(COMPANY_BUILD, warehouse)
     message = _said(failed.value)
     assert "raw.raw_product_events: 1 row(s) stamped before 2026-03-16 06:00:00 (the newest batch when the " \
            "warehouse was last built) landed since. _loaded_at must never go backwards" in message
     assert "rebuild once with --full-refresh" in message
     with pytest.raises(DbtError):  # it keeps stopping: the problem does not go away by itself
-        run_dbt(BUILD, warehouse)
-    run_dbt([*BUILD, "--full-refresh"], warehouse)  # the remedy: everything re-read, conservation holds
+        run_dbt(COMPANY_BUILD, warehouse)
+    run_dbt([*COMPANY_BUILD, "--full-refresh"], warehouse)  # the remedy: everything re-read, conservation holds
     assert rows(warehouse, "select count(*) from staging.stg_company_activity__product_events "
                            "where event_id = 'E-BACKDATED'") == [(1,)]
-    run_dbt(BUILD, warehouse)  # and the next ordinary run passes again
+    run_dbt(COMPANY_BUILD, warehouse)  # and the next ordinary run passes again
 
 
 def test_rows_deleted_from_a_raw_table_stop_the_run(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]

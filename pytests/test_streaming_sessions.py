@@ -156,6 +156,8 @@ def sessions(warehouse: Path) -> dict[str, tuple[object, ...]]:
 
 def test_each_batch_equals_its_full_refresh(batches: dict[int, Path], tmp_path: Path) -> None:
     for number, warehouse in batches.items():
+        if number == 1:
+            continue  # the first build is a full build: nothing incremental to compare yet
         rebuilt = tmp_path / f"full_{number}.duckdb"
         shutil.copy(warehouse, rebuilt)
         run_dbt([*domain_build(DOMAIN), "--full-refresh"], rebuilt)
