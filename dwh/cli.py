@@ -16,13 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from dwh.daily import Exit
-from dwh.generators import company_activity, social, streaming
+from dwh.generators import company_activity, delivery, rideshare, social, streaming
 from dwh.lock import WarehouseBusy, warehouse_lock
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
 GENERATORS = {"company_activity": company_activity.generate, "social": social.generate,
-              "streaming": streaming.generate}
+              "streaming": streaming.generate, "rideshare": rideshare.generate, "delivery": delivery.generate}
 SCALE_DOMAIN_NAMES = ("company_activity", "social", "streaming")  # dwh/scale.py, without importing it (and duckdb) here
 
 

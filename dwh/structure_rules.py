@@ -30,7 +30,7 @@ PERSONAL_DATA_TEST = "no_personal_data"
 CONSERVATION_TEST = "raw_rows_are_conserved"
 # Schemas the project builds or loads; SQL that names one of them directly bypasses ref/source.
 WAREHOUSE_SCHEMAS = ("raw", "staging", "intermediate", "snapshots", "audit", "shared",
-                     "company_activity", "social")
+                     "company_activity", "social", "streaming", "rideshare", "delivery")
 HARD_CODED_RELATION = re.compile(
     r"\b(?:from|join)\s+(?:" + "|".join(WAREHOUSE_SCHEMAS) + r")\.[a-z_][a-z0-9_]*", re.IGNORECASE)
 

@@ -17,6 +17,9 @@ MODELS = {
     "good_pairs": "select * from (values (1, 'a', 5), (1, 'b', 7), (2, 'a', 10)) as t (id, kind, amount)",
     "bad_pairs": "select * from (values (1, 'a', 5), (1, 'a', 7), (2, 'a', -3), (2, 'a', 99)) as t (id, kind, amount)",
     "three_rows": "select * from (values (1), (2), (3)) as t (id)",
+    "good_sequences": "select * from (values (1, 1), (1, 2), (1, 3), (2, 1), (3, null)) as t (batch_id, seq)",
+    # a gap, a repeat, a group that does not start at 1
+    "bad_sequences": "select * from (values (1, 1), (1, 3), (2, 1), (2, 1), (3, 2), (4, 1)) as t (batch_id, seq)",
     # values that look a little like personal data but are not: dates, timestamps, hex keys, a
     # uuid, decimals, ids, paths, a masked email and a masked phone
     "no_personal_values": "select * from (values "
@@ -74,6 +77,20 @@ models:
           - accepted_range:
               name: bad_range_exclusive
               arguments: {min_value: 5, max_value: 99, inclusive: false}
+  - name: good_sequences
+    description: every group numbered 1..n
+    columns:
+      - name: seq
+        data_tests:
+          - dense_sequence: {arguments: {partition_by: batch_id}}
+  - name: bad_sequences
+    description: groups numbered with a gap, a repeat and a missing 1
+    columns:
+      - name: seq
+        data_tests:
+          - dense_sequence:
+              name: bad_dense_sequence
+              arguments: {partition_by: batch_id}
   - name: no_personal_values
     description: strings that must not be taken for personal data
     data_tests:
@@ -94,7 +111,8 @@ EXPECTED_FAILURES = {
     "bad_expression": 1,  # amount -3
     "bad_row_count": 1,  # 4 rows against 3
     "bad_range": 2,  # -3 and 99
-    "bad_range_exclusive": 3,  # 5 and 99 are on the excluded bounds, -3 below
+    "bad_range_exclusive": 3,
+    "bad_dense_sequence": 3,  # groups 1 (a gap), 2 (a repeat) and 3 (no 1)  # 5 and 99 are on the excluded bounds, -3 below
     "bad_personal_data": 8,  # one email or phone per row, whichever column holds it
     "bad_personal_data_one_column": 4,  # rows 2, 4, 6 and 8 hold theirs in other_label
 }

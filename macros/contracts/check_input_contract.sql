@@ -149,9 +149,12 @@
         'boolean': ['boolean', 'bool'],
         'date': ['date'],
         'timestamp': ['timestamp', 'timestamp without time zone'],
+        'decimal': ['decimal', 'numeric'],
     } -%}
+    {#- decimal(p,s) is compared by its base name: engines report numeric, decimal or decimal(p,s) -#}
     {%- set base = (actual | lower).split('(')[0] | trim -%}
-    {{ return(base in aliases.get(declared | lower, [declared | lower])) }}
+    {%- set declared_base = (declared | lower).split('(')[0] | trim -%}
+    {{ return(base in aliases.get(declared_base, [declared | lower])) }}
 {%- endmacro %}
 
 {#- SQL: how many values of `column` cannot be cast to `data_type`, and one of them. -#}

@@ -58,3 +58,14 @@
         {{ dbt.hash(dbt.concat(["'" ~ env_var('WAREHOUSE_PII_SALT', 'case-study-warehouse') ~ "'", "'|'", value])) }}
     end
 {%- endmacro %}
+
+{#-
+    mask_email(value): the masked form of an email address that may reach a mart: its first
+    character, three stars and the domain (`jane.doe@example.com` -> `j***@example.com`), which the
+    personal-data test does not take for an address. Null, or a value without '@', gives null.
+-#}
+{% macro mask_email(value) -%}
+    case when {{ value }} like '%_@_%' then
+        {{ dbt.concat(["substr(" ~ value ~ ", 1, 1)", "'***@'", dbt.split_part(value, "'@'", 2)]) }}
+    end
+{%- endmacro %}

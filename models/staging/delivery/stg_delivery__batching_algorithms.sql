@@ -1,0 +1,23 @@
+-- One row per batching algorithm: the newest good row of each batching_algorithm_key.
+with
+
+classified as (
+    {{ delivery__classified_batching_algorithms(source('delivery', 'raw_batching_algorithms')) }}
+),
+
+final as (
+    select
+        batching_algorithm_key,
+        algorithm_name,
+        algorithm_version,
+        max_batch_size,
+        max_total_distance_miles,
+        deployed_at,
+        deprecated_at,
+        traffic_percentage,
+        _loaded_at
+    from classified
+    where _row_status = 'current'
+)
+
+select * from final

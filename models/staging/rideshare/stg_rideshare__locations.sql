@@ -1,0 +1,20 @@
+-- One row per zone: the newest good row of each location_id.
+with
+
+classified as (
+    {{ rideshare__classified_locations(source('rideshare', 'raw_locations')) }}
+),
+
+final as (
+    select
+        location_id,
+        zone_name,
+        city,
+        latitude,
+        longitude,
+        _loaded_at
+    from classified
+    where _row_status = 'current'
+)
+
+select * from final

@@ -1,0 +1,23 @@
+-- One row per ride request: the newest good row of each request_id.
+with
+
+classified as (
+    {{ rideshare__classified_ride_requests(source('rideshare', 'raw_ride_requests')) }}
+),
+
+final as (
+    select
+        request_id,
+        rider_id,
+        requested_at,
+        ride_type_requested,
+        pickup_location_id,
+        dropoff_location_id,
+        request_status,
+        matched_segment_id,
+        _loaded_at
+    from classified
+    where _row_status = 'current'
+)
+
+select * from final
