@@ -14,7 +14,7 @@ route_analysis as (
         case
             when batches.planned_total_distance_miles > 0
                 then cast(sum(waypoints.distance_to_next_miles) as double)
-                / cast(batches.planned_total_distance_miles as double)
+                    / cast(batches.planned_total_distance_miles as double)
             else 1.0
         end as route_efficiency_ratio
     from {{ ref('fact_delivery_batches') }} as batches

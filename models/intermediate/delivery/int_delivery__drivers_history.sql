@@ -9,14 +9,28 @@ drivers as (
 ),
 
 versions as (
-    {{ export_history('drivers', 'driver_id', ['driver_external_id', 'driver_since_date', 'driver_status', 'vehicle_type', 'has_insulated_bag', 'max_batch_capacity', 'driver_tier']) }}
+    {{ export_history('drivers', 'driver_id', [
+        'driver_external_id',
+        'driver_since_date',
+        'driver_status',
+        'vehicle_type',
+        'has_insulated_bag',
+        'max_batch_capacity',
+        'driver_tier',
+    ]) }}
 ),
 
 final as (
     select
         {{ surrogate_key(['driver_id', 'valid_from']) }} as driver_key,
         driver_id,
-        driver_external_id, driver_since_date, driver_status, vehicle_type, has_insulated_bag, max_batch_capacity, driver_tier,
+        driver_external_id,
+        driver_since_date,
+        driver_status,
+        vehicle_type,
+        has_insulated_bag,
+        max_batch_capacity,
+        driver_tier,
         valid_from,
         valid_to,
         is_first_version

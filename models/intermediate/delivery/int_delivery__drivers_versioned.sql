@@ -9,7 +9,13 @@ history as (
 final as (
     select
         driver_id,
-        driver_external_id, driver_since_date, driver_status, vehicle_type, has_insulated_bag, max_batch_capacity, driver_tier,
+        driver_external_id,
+        driver_since_date,
+        driver_status,
+        vehicle_type,
+        has_insulated_bag,
+        max_batch_capacity,
+        driver_tier,
         valid_from as version_started_at
     from history
     where valid_to is null

@@ -9,14 +9,30 @@ restaurants as (
 ),
 
 versions as (
-    {{ export_history('restaurants', 'restaurant_id', ['restaurant_external_id', 'restaurant_name', 'cuisine_type', 'restaurant_lat', 'restaurant_lng', 'avg_prep_time_minutes', 'can_handle_batch_pickups', 'is_partner_restaurant']) }}
+    {{ export_history('restaurants', 'restaurant_id', [
+        'restaurant_external_id',
+        'restaurant_name',
+        'cuisine_type',
+        'restaurant_lat',
+        'restaurant_lng',
+        'avg_prep_time_minutes',
+        'can_handle_batch_pickups',
+        'is_partner_restaurant',
+    ]) }}
 ),
 
 final as (
     select
         {{ surrogate_key(['restaurant_id', 'valid_from']) }} as restaurant_key,
         restaurant_id,
-        restaurant_external_id, restaurant_name, cuisine_type, restaurant_lat, restaurant_lng, avg_prep_time_minutes, can_handle_batch_pickups, is_partner_restaurant,
+        restaurant_external_id,
+        restaurant_name,
+        cuisine_type,
+        restaurant_lat,
+        restaurant_lng,
+        avg_prep_time_minutes,
+        can_handle_batch_pickups,
+        is_partner_restaurant,
         valid_from,
         valid_to,
         is_first_version

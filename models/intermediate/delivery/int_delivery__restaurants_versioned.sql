@@ -9,7 +9,14 @@ history as (
 final as (
     select
         restaurant_id,
-        restaurant_external_id, restaurant_name, cuisine_type, restaurant_lat, restaurant_lng, avg_prep_time_minutes, can_handle_batch_pickups, is_partner_restaurant,
+        restaurant_external_id,
+        restaurant_name,
+        cuisine_type,
+        restaurant_lat,
+        restaurant_lng,
+        avg_prep_time_minutes,
+        can_handle_batch_pickups,
+        is_partner_restaurant,
         valid_from as version_started_at
     from history
     where valid_to is null

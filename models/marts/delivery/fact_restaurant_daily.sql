@@ -32,7 +32,9 @@ order_pickups as (
         max(case when context.delivery_type = 'batched' then 1 else 0 end) as is_batched,
         avg(
             case
-                when context.delivery_type = 'batched' then cast(context.pickup_wait_time_minutes as {{ type_double() }})
+                when
+                    context.delivery_type = 'batched'
+                    then cast(context.pickup_wait_time_minutes as {{ type_double() }})
                 else {{ minutes_between('deliveries.driver_arrived_at_restaurant_at', 'deliveries.picked_up_at') }}
             end
         ) as pickup_wait_minutes

@@ -2,11 +2,20 @@
 with
 
 ride_types as (
-    select 1 as ride_type_key, 'regular' as ride_type_name, false as is_shared
+    select
+        1 as ride_type_key,
+        'regular' as ride_type_name,
+        false as is_shared
     union all
-    select 2 as ride_type_key, 'carpool' as ride_type_name, true as is_shared
+    select
+        2 as ride_type_key,
+        'carpool' as ride_type_name,
+        true as is_shared
     union all
-    select 3 as ride_type_key, 'xl' as ride_type_name, false as is_shared
+    select
+        3 as ride_type_key,
+        'xl' as ride_type_name,
+        false as is_shared
 ),
 
 final as (

@@ -102,14 +102,23 @@ request_days as (
     from requests
     left join locations
         on requests.pickup_location_id = locations.location_id
-    group by cast(requests.requested_at as date), coalesce(locations.city, '(unknown zone)'),
+    group by
+        cast(requests.requested_at as date), coalesce(locations.city, '(unknown zone)'),
         requests.ride_type_requested
 ),
 
 spine as (
-    select activity_date, city, ride_type from ride_days
+    select
+        activity_date,
+        city,
+        ride_type
+    from ride_days
     union
-    select activity_date, city, ride_type from request_days
+    select
+        activity_date,
+        city,
+        ride_type
+    from request_days
 ),
 
 final as (

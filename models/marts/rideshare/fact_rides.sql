@@ -53,8 +53,10 @@ final as (
         cast(rides.end_timestamp as timestamp) as end_timestamp,
         cast(rides.total_fare as decimal(10, 2)) as total_fare,
         cast(rides.total_distance_km as decimal(8, 2)) as total_distance,
-        cast({{ dbt.datediff('rides.start_timestamp', 'rides.end_timestamp', 'second') }} as integer)
-            as total_duration,
+        cast(
+            {{ dbt.datediff('rides.start_timestamp', 'rides.end_timestamp', 'second') }}
+            as integer
+        ) as total_duration,
         {{ date_key('rides.start_timestamp') }} as date_key,
         {{ time_key('rides.start_timestamp') }} as time_key,
         cast(rides.ride_status as {{ dbt.type_string() }}) as ride_status,

@@ -35,7 +35,7 @@ final as (
     from history
     inner join latest
         on history.user_id = latest.user_id
-        and latest.recency = 1
+            and latest.recency = 1
 )
 
 select * from final

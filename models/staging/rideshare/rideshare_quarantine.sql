@@ -30,7 +30,7 @@ segments_judged as (
     from classified_segments
     left join checked_segments
         on classified_segments.segment_id = checked_segments.segment_id
-        and classified_segments._version_rank = checked_segments._version_rank
+            and classified_segments._version_rank = checked_segments._version_rank
 ),
 
 segments_with_ride_rule as (
@@ -50,20 +50,35 @@ segments_with_ride_rule as (
 
 union all
 
-{{ quarantine_rows(rideshare__classified_rides(source('rideshare', 'raw_rides')), 'raw_rides') }}
+{{ quarantine_rows(
+    rideshare__classified_rides(source('rideshare', 'raw_rides')),
+    'raw_rides',
+) }}
 
 union all
 
-{{ quarantine_rows(rideshare__classified_ride_requests(source('rideshare', 'raw_ride_requests')), 'raw_ride_requests') }}
+{{ quarantine_rows(
+    rideshare__classified_ride_requests(source('rideshare', 'raw_ride_requests')),
+    'raw_ride_requests',
+) }}
 
 union all
 
-{{ quarantine_rows(rideshare__classified_users(source('rideshare', 'raw_rideshare_users')), 'raw_rideshare_users') }}
+{{ quarantine_rows(
+    rideshare__classified_users(source('rideshare', 'raw_rideshare_users')),
+    'raw_rideshare_users',
+) }}
 
 union all
 
-{{ quarantine_rows(rideshare__classified_vehicles(source('rideshare', 'raw_vehicles')), 'raw_vehicles') }}
+{{ quarantine_rows(
+    rideshare__classified_vehicles(source('rideshare', 'raw_vehicles')),
+    'raw_vehicles',
+) }}
 
 union all
 
-{{ quarantine_rows(rideshare__classified_locations(source('rideshare', 'raw_locations')), 'raw_locations') }}
+{{ quarantine_rows(
+    rideshare__classified_locations(source('rideshare', 'raw_locations')),
+    'raw_locations',
+) }}
