@@ -1,0 +1,135 @@
+"""The rideshare and delivery sample data: every planted case reaches the marts as the contracts
+say, in the replayed (batch by batch) warehouse, and the seed's analyses answer sensibly on it."""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dwh.dbt import run_dbt
+from dwh.generators import delivery, rideshare
+
+from .conftest import rows
+
+
+@pytest.fixture(scope="module")
+def planted() -> dict[str, list[str]]:
+    with tempfile.TemporaryDirectory() as scratch:
+        return {**rideshare.generate(Path(scratch)).planted, **delivery.generate(Path(scratch)).planted}
+
+
+def test_every_case_is_planted(planted: dict[str, list[str]]) -> None:
+    assert set(planted) >= {
+        "carpool_of_four", "pickup_tie", "cancelled_ride", "rider_cancelled_in_carpool", "mover_before",
+        "mover_after", "fare_mismatch", "same_zone", "late_segment", "corrected_ride", "replayed_ride",
+        "segment_outside_ride", "segment_of_unknown_ride", "unmatched", "cancelled_by_rider",
+        "cancelled_batch", "rebatched_after_cancel", "wrong_dispatch_total", "batch_of_five",
+        "batch_completed_next_load", "cancelled_order", "replayed_order"}
+
+
+def test_rides_and_segments(replayed: Path, planted: dict[str, list[str]]) -> None:
+    def ride(case: str) -> tuple[object, ...]:
+        (ride_id,) = planted[case]
+        (found,) = rows(replayed, "select ride_status, passenger_count, fare_matches_segments, is_carpool "
+                                  "from rideshare.fact_rides where ride_id = ?", [ride_id])
+        return found
+
+    assert ride("carpool_of_four") == ("completed", 4, True, True)
+    assert ride("cancelled_ride") == ("cancelled", 0, True, False)
+    assert ride("rider_cancelled_in_carpool") == ("completed", 1, True, True)
+    assert ride("fare_mismatch")[2] is False
+    assert rows(replayed, "select ride_id from audit.rideshare_fare_disagreements") == [
+        (planted["fare_mismatch"][0],)]
+    (tie,) = planted["pickup_tie"]
+    assert rows(replayed, "select ride_segment_id, pickup_sequence_in_ride from rideshare.fact_ride_segments "
+                          "where ride_id = ? order by 1", [tie]) == [(f"{tie}-S1", 1), (f"{tie}-S2", 2)]
+    (same_zone,) = planted["same_zone"]
+    assert rows(replayed, "select detour_ratio from rideshare.fact_ride_segments where ride_id = ?",
+                [same_zone]) == [(None,)]
+    assert rows(replayed, "select count(*) from rideshare.fact_ride_segments where ride_segment_id = ?",
+                planted["late_segment"]) == [(1,)]
+    reasons = dict(rows(replayed, "select record_key, reason from staging.rideshare_quarantine"))
+    assert reasons[planted["segment_outside_ride"][0]] == "segment_outside_ride"
+    assert reasons[planted["segment_of_unknown_ride"][0]] == "unknown_ride"
+
+
+def test_the_mover_rides_under_each_home_city(replayed: Path, planted: dict[str, list[str]]) -> None:
+    cities = [rows(replayed, """
+        select users.home_city from rideshare.fact_ride_segments as segments
+        inner join rideshare.dim_users as users on segments.rider_user_key = users.user_key
+        where segments.ride_id = ?""", planted[case])[0][0] for case in ("mover_before", "mover_after")]
+    assert cities == ["Stockholm", "Gothenburg"]
+
+
+def test_carpool_daily_rates_are_fractions(replayed: Path) -> None:
+    (bad,) = rows(replayed, """
+        select count(*) from rideshare.fact_carpool_daily
+        where carpool_penetration not between 0 and 1 or request_success_rate not between 0 and 1
+           or cancellation_rate not between 0 and 1 or avg_fill_rate <= 0 or avg_detour_ratio < 1
+           or driver_earnings_per_hour <= 0""")[0]
+    assert bad == 0  # the road is never shorter than the straight line
+    assert rows(replayed, "select count(distinct city), count(*) > 12 from rideshare.fact_carpool_daily") == [
+        (2, True)]
+
+
+def test_batches(replayed: Path, planted: dict[str, list[str]]) -> None:
+    (wrong,) = planted["wrong_dispatch_total"]
+    assert rows(replayed, "select total_deliveries, reported_total_deliveries from delivery.fact_delivery_batches "
+                          "where batch_id = ?", [int(wrong)]) == [(4, 5)]
+    assert rows(replayed, "select batch_id from audit.delivery_batch_total_disagreements") == [(int(wrong),)]
+    (cancelled,), (rebatched,) = planted["cancelled_batch"], planted["rebatched_after_cancel"]
+    assert rows(replayed, "select distinct batch_id from delivery.vw_delivery_batch_context "
+                          "where batch_id in (?, ?)", [int(cancelled), int(rebatched)]) == [(int(rebatched),)]
+    (late,) = planted["batch_completed_next_load"]
+    assert rows(replayed, "select batch_status, batch_duration_minutes > 0 from delivery.fact_delivery_batches "
+                          "where batch_id = ?", [int(late)]) == [("completed", True)]
+    (five,) = planted["batch_of_five"]
+    assert rows(replayed, "select max(pickup_sequence), max(dropoff_sequence) from delivery.fact_batch_deliveries "
+                          "where batch_id = ?", [int(five)]) == [(5, 5)]
+
+
+def test_delivery_history(replayed: Path) -> None:
+    assert rows(replayed, "select driver_tier from delivery.dim_drivers where driver_id = ? order by valid_from",
+                [delivery.TIER_CHANGE[0]]) == [("standard",), (delivery.TIER_CHANGE[2],)]
+    assert rows(replayed, "select avg_prep_time_minutes from delivery.dim_restaurants where restaurant_id = ? "
+                          "order by valid_from", [delivery.PREP_CHANGE[0]]) == [
+        (delivery.RESTAURANTS[2][6],), (delivery.PREP_CHANGE[2],)]
+
+
+@pytest.fixture(scope="module")
+def analyses(replayed: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
+    """Every delivery analysis on the replayed sample with the seed's own thresholds: name ->
+    (columns, rows)."""
+    run_dbt(["compile", "--select", "path:analyses/delivery"], replayed)
+    compiled = Path(os.environ["DBT_TARGET_PATH"]) / "compiled" / "warehouse" / "analyses" / "delivery"
+    answers = {}
+    with duckdb.connect(str(replayed), read_only=True) as con:
+        for path in sorted(compiled.glob("*.sql")):
+            result = con.execute(path.read_text())
+            answers[path.stem] = ([d[0] for d in result.description], result.fetchall())
+    return answers
+
+
+def test_every_analysis_answers_sensibly(analyses: dict[str, tuple[list[str], list[tuple[object, ...]]]]) -> None:
+    assert set(analyses) == {"batched_vs_individual_performance", "algorithm_effectiveness", "route_optimization",
+                             "driver_batching_performance", "restaurant_batching_impact"}
+    for name, (columns, answer) in analyses.items():
+        assert answer, f"{name} returned no rows"
+        for row in answer:
+            values = dict(zip(columns, row, strict=True))
+            for column, value in values.items():
+                if not isinstance(value, int | float) or isinstance(value, bool):
+                    continue
+                assert not math.isnan(value), (name, column)
+                if column.endswith("_rate") or column == "efficiency_score" or "efficiency_score" in column:
+                    assert 0 <= value <= 1, (name, column, value)
+                if any(part in column for part in ("duration", "delivery_time", "total_", "wait", "size", "distance")):
+                    assert value >= 0, (name, column, value)
+    drivers = analyses["driver_batching_performance"][1]
+    restaurants = analyses["restaurant_batching_impact"][1]
+    assert len(drivers) == len(delivery.DRIVERS) and len(restaurants) == len(delivery.RESTAURANTS)
