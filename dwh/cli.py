@@ -23,7 +23,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
 GENERATORS = {"company_activity": company_activity.generate, "social": social.generate,
               "streaming": streaming.generate, "rideshare": rideshare.generate, "delivery": delivery.generate}
-SCALE_DOMAIN_NAMES = ("company_activity", "social", "streaming")  # dwh/scale.py, without importing it (and duckdb) here
+SCALE_DOMAIN_NAMES = ("company_activity", "social", "streaming", "rideshare", "delivery")  # dwh/scale.py, without importing it (and duckdb) here
 
 
 def _say(message: str) -> None:

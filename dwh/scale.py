@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from dwh.generators import company_activity_scale, social_scale, streaming_scale
+from dwh.generators import company_activity_scale, delivery_scale, rideshare_scale, social_scale, streaming_scale
 
 
 @dataclass(frozen=True)
@@ -99,5 +99,40 @@ SCALE_DOMAINS: dict[str, ScaleDomain] = {
             "streaming.fact_viewing_events": "* exclude (_sessionised_at, _content_loaded_through)",
             "streaming.user_cumulative_view_time": "* exclude (_sessionised_at, _content_loaded_through)",
         },
+    ),
+    "rideshare": ScaleDomain(
+        generate=lambda con, f, seed: rideshare_scale.generate_base(con, rideshare_scale.RideshareScale.of(f), seed),
+        increment=lambda con, f, seed: rideshare_scale.add_increment(con, rideshare_scale.RideshareScale.of(f), seed),
+        describe="scale 1: 20,000 riders, 2,000 drivers, 500,000 rides over 30 days (~800,000 segments); "
+                 "scale N: N times the riders, drivers and rides",
+        select=("tag:rideshare", "tag:shared"),
+        floors={
+            "fact_rides": "select ride_id, count(*) from raw.raw_rides group by all",
+            "fact_ride_segments": "select segment_id, count(*) from raw.raw_ride_segments group by all",
+            "fact_carpool_daily": "select cast(start_timestamp as date), start_location_id, ride_type, count(*) "
+                                  "from rideshare.fact_rides group by all",
+            "rideshare__dim_users": "select user_id, home_city, count(*) from raw.raw_rideshare_users group by all",
+        },
+        incremental_tables={},
+    ),
+    "delivery": ScaleDomain(
+        generate=lambda con, f, seed: delivery_scale.generate_base(con, delivery_scale.DeliveryScale.of(f), seed),
+        increment=lambda con, f, seed: delivery_scale.add_increment(con, delivery_scale.DeliveryScale.of(f), seed),
+        describe="scale 1: 1,000,000 orders over 30 days, ~360,000 batches with their deliveries, waypoints "
+                 "and state changes; scale N: N times the orders, customers, restaurants and drivers",
+        select=("tag:delivery", "tag:shared"),
+        floors={
+            "fact_orders": "select order_id, count(*) from raw.raw_orders group by all",
+            "fact_deliveries": "select delivery_id, count(*) from raw.raw_deliveries group by all",
+            "fact_delivery_batches": "select batch_id, count(*) from raw.raw_delivery_batches group by all",
+            "fact_batch_deliveries": "select batch_delivery_id, count(*) from raw.raw_batch_deliveries group by all",
+            "fact_batch_waypoints": "select waypoint_id, count(*) from raw.raw_batch_waypoints group by all",
+            "fact_batch_state_changes": "select state_change_id, count(*) from raw.raw_batch_state_changes "
+                                        "group by all",
+            "fact_restaurant_daily": "select restaurant_id, date_partition, count(*) from delivery.fact_orders "
+                                     "group by all",
+            "dim_drivers": "select driver_id, driver_tier, count(*) from raw.raw_drivers group by all",
+        },
+        incremental_tables={},
     ),
 }
