@@ -27,7 +27,8 @@ def test_docs_generate(full_build: Path) -> None:
     assert "fact_company_activity" in page
     # the input contract and the marts' definitions are part of the site
     contracts = {d["name"] for d in manifest["docs"].values() if d["name"].startswith("contract_")}
-    assert contracts == {"contract_company_activity", "contract_social", "contract_streaming"}
+    assert contracts == {"contract_company_activity", "contract_social", "contract_streaming", "contract_rideshare",
+                         "contract_delivery"}
     for source in manifest["sources"].values():
         assert source["source_description"].startswith("## "), source["unique_id"]  # the domain's contract
 
