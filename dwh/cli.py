@@ -23,7 +23,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
 GENERATORS = {"company_activity": company_activity.generate, "social": social.generate,
               "streaming": streaming.generate, "rideshare": rideshare.generate, "delivery": delivery.generate}
-SCALE_DOMAIN_NAMES = ("company_activity", "social", "streaming", "rideshare", "delivery")  # dwh/scale.py, without importing it (and duckdb) here
+# the domains of dwh/scale.py, named here without importing it (and duckdb)
+SCALE_DOMAIN_NAMES = ("company_activity", "social", "streaming", "rideshare", "delivery")
 
 
 def _say(message: str) -> None:
@@ -140,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     big.add_argument("--warehouse", required=True, help="DuckDB file whose raw tables receive the rows")
     big.add_argument("--scale", type=float, default=1.0,
                      help="1: ~1M product events (company_activity), ~3M posts with a chain 10,000 deep (social), "
-                          "~1M playback beacons (streaming)")
+                          "~1M playback beacons (streaming), 500,000 rides (rideshare), 1M orders (delivery)")
     big.add_argument("--seed", type=int, default=42, help="same seed, same data")
     big.add_argument("--increment", action="store_true",
                      help="append one more day (with its late, duplicated and bad rows) instead")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
-Value = str | int | float | bool | date | datetime | None
+Value = str | int | float | bool | Decimal | date | datetime | None
 
 
 def format_value(value: Value) -> str:

@@ -111,8 +111,8 @@ EXPECTED_FAILURES = {
     "bad_expression": 1,  # amount -3
     "bad_row_count": 1,  # 4 rows against 3
     "bad_range": 2,  # -3 and 99
-    "bad_range_exclusive": 3,
-    "bad_dense_sequence": 3,  # groups 1 (a gap), 2 (a repeat) and 3 (no 1)  # 5 and 99 are on the excluded bounds, -3 below
+    "bad_range_exclusive": 3,  # 5 and 99 are on the excluded bounds, -3 below
+    "bad_dense_sequence": 3,  # groups 1 (a gap), 2 (a repeat) and 3 (no 1)
     "bad_personal_data": 8,  # one email or phone per row, whichever column holds it
     "bad_personal_data_one_column": 4,  # rows 2, 4, 6 and 8 hold theirs in other_label
 }
@@ -138,9 +138,10 @@ def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_generic_tests_pass_on_good_and_fail_on_bad(mini_project: Path) -> None:
     warehouse = mini_project / "mini.duckdb"
     run_dbt(["run"], warehouse, mini_project)
-    run_dbt(["test", "--select", "good_pairs", "no_personal_values"], warehouse, mini_project)  # raises if any fails
+    # raises if any fails
+    run_dbt(["test", "--select", "good_pairs", "good_sequences", "no_personal_values"], warehouse, mini_project)
     with pytest.raises(DbtError) as failed:
-        run_dbt(["test", "--select", "bad_pairs", "personal_values"], warehouse, mini_project)
+        run_dbt(["test", "--select", "bad_pairs", "bad_sequences", "personal_values"], warehouse, mini_project)
     assert failed.value.failures == EXPECTED_FAILURES
 
 

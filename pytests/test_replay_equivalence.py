@@ -41,6 +41,19 @@ DOWNSTREAM = {
     "streaming.fact_viewing_events": "* exclude (_sessionised_at, _content_loaded_through)",
     "streaming.user_cumulative_view_time": "* exclude (_sessionised_at, _content_loaded_through)",
     "streaming.fact_binge_watches": "*",
+    # rideshare and delivery: tables whose history comes from every export, so the batches agree
+    "staging.rideshare_quarantine": "*",
+    "rideshare.dim_users": "*",
+    "rideshare.fact_rides": "*",
+    "rideshare.fact_ride_segments": "*",
+    "rideshare.fact_carpool_daily": "*",
+    "staging.delivery_quarantine": "*",
+    "delivery.dim_drivers": "*",
+    "delivery.dim_restaurants": "*",
+    "delivery.fact_orders": "*",
+    "delivery.fact_delivery_batches": "*",
+    "delivery.vw_delivery_batch_context": "*",
+    "delivery.fact_restaurant_daily": "*",
     FACT: "company_id, activity_date, active_users, events, active_users_7d, is_churn_risk, events_per_user, "
           "_events_loaded_at",
 }

@@ -220,11 +220,11 @@ def _run_batch(b: _Builder, driver: int, orders: list[_Order], start: datetime, 
     completed = None if lands_in_progress else end
     planned = _miles(1.5 * len(orders) + rng.random() * 2)
     actual = Decimal(0)
-    for n, row in enumerate(waypoint_rows, start=1):
+    for n, stop in enumerate(waypoint_rows, start=1):
         distance = None if n == len(waypoint_rows) else _miles(0.4 + rng.random() * 1.6)
         actual += distance or 0
-        b.waypoints.append((batch_id * 100 + n, batch_id, row[0], row[1], n, round(float(row[2]), 6),  # type: ignore[arg-type]
-                            round(float(row[3]), 6), row[4], row[5], distance, batch_stamp(day)))  # type: ignore[arg-type]
+        b.waypoints.append((batch_id * 100 + n, batch_id, stop[0], stop[1], n, round(float(stop[2]), 6),  # type: ignore[arg-type]
+                            round(float(stop[3]), 6), stop[4], stop[5], distance, batch_stamp(day)))  # type: ignore[arg-type]
     status = "in_progress" if lands_in_progress else "completed"
     efficiency = Decimal(str(round(0.6 + rng.random() * 0.39, 4)))
     planned_minutes = int((end - started).total_seconds() // 60) + rng.randint(-5, 5)

@@ -42,6 +42,11 @@ class DeliveryScale:
                    restaurants=max(5, int(500 * factor)), drivers=max(5, int(3_000 * factor)))
 
 
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    (count,) = con.execute(f"select count(*) from raw.{table}").fetchall()[0]
+    return int(count)
+
+
 def _h(seed: int, kind: str, expr: str) -> str:
     return f"cast(hash({seed}, '{kind}', {expr}) % 1000000007 as bigint)"
 
@@ -72,7 +77,9 @@ def _write_day_range(con: duckdb.DuckDBPyConnection, scale: DeliveryScale, seed:
                      day_start: str, days: int, stamp: str) -> None:
     """Orders 0..orders-1 (ids offset by `prefix`), their deliveries and batches, over `days` days."""
     runs = orders // RUN
-    g = lambda kind: _h(seed, f"{prefix}{kind}", "g")  # noqa: E731
+
+    def g(kind: str) -> str:
+        return _h(seed, f"{prefix}{kind}", "g")
     con.execute(f"""
         create or replace temp table scale_runs as
         select
@@ -124,7 +131,8 @@ def _write_day_range(con: duckdb.DuckDBPyConnection, scale: DeliveryScale, seed:
     """)
     con.execute(f"""
         insert into raw.raw_deliveries
-        select delivery_id, order_id, driver_id, order_at + interval 1 minute, assigned_at, picked_at - interval 2 minute,
+        select delivery_id, order_id, driver_id, order_at + interval 1 minute, assigned_at,
+               picked_at - interval 2 minute,
                case when cancelled and in_batch then null else picked_at end,
                case when cancelled and in_batch then null else dropped_at end,
                35 + order_id % 20, (1 + order_id % 40 / 10.0)::decimal(6, 2),
@@ -212,7 +220,7 @@ def _count(con: duckdb.DuckDBPyConnection) -> int:
                                         "'raw_restaurants', 'raw_customers', 'raw_batching_algorithms', "
                                         "'raw_delivery_batches', 'raw_batch_deliveries', 'raw_batch_waypoints', "
                                         "'raw_batch_state_changes')").fetchall()]
-    return sum(int(con.execute(f"select count(*) from raw.{t}").fetchone()[0]) for t in tables)  # type: ignore[index]
+    return sum(_rows(con, t) for t in tables)
 
 
 def add_increment(con: duckdb.DuckDBPyConnection, scale: DeliveryScale, seed: int = 42) -> int:

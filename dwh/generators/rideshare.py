@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
 from dwh.csvio import Value, write_table
 from dwh.generators import Generated
@@ -127,7 +128,7 @@ class _Builder:
         ride_id = f"R{self.ride_serial:04d}"
         batch = (start.date() - FIRST_DAY).days
         driver_id, vehicle_id = DRIVERS[driver][0], DRIVERS[driver][1]
-        segment_rows = []
+        segment_rows: list[list[Any]] = []
         for n, (rider, pickup, dropoff, on, off) in enumerate(riders, start=1):
             segment_id = f"{ride_id}-S{n}"
             rider_cancelled = cancelled or rider in cancelled_riders
@@ -148,7 +149,7 @@ class _Builder:
             for s in segment_rows:
                 s[4] = None
         else:
-            end = max(s[4] for s in completed) + timedelta(minutes=1)  # type: ignore[type-var]
+            end = max(s[4] for s in completed) + timedelta(minutes=1)
             total_fare, status = sum((s[7] for s in completed), Decimal("0.00")) + fare_error, "completed"
         total_distance = sum((s[8] for s in segment_rows), Decimal("0.00")) + Decimal("0.80")
         self.rides.append((ride_id, driver_id, vehicle_id, ride_type, status, start, end, riders[0][1],
@@ -182,7 +183,7 @@ def _planted(b: _Builder) -> None:
         ("U004", "L11", "L12", 0, 11), ("U008", "L11", "L13", 4, 29)], fare_error=Decimal("2.50")))
     b.plant("same_zone", b.ride(3, "regular", _day(1, 13, 0), [("U016", "L12", "L12", 0, 9)]))
     late = b.ride(0, "carpool", _day(1, 21, 0), [("U013", "L05", "L02", 0, 13), ("U014", "L05", "L01", 2, 16)],
-                  segment_batch={"R%04d-S2" % (b.ride_serial + 1): 2})
+                  segment_batch={f"R{b.ride_serial + 1:04d}-S2": 2})
     b.plant("late_segment", f"{late}-S2")
 
 
@@ -221,7 +222,7 @@ def _daily(b: _Builder) -> None:
 def _late_corrected_and_replayed(b: _Builder) -> None:
     # a ride corrected in a later batch: its distance was wrong
     ride = next(r for r in b.rides if r[0] == "R0020")
-    b.rides.append((*ride[:10], ride[10] + Decimal("1.00"), batch_stamp(2)))
+    b.rides.append((*ride[:10], Decimal(str(ride[10])) + Decimal("1.00"), batch_stamp(2)))
     b.plant("corrected_ride", "R0020")
     # exact replays: a ride, a segment and a request landing again in a later batch
     b.rides.append((*b.rides[0][:-1], batch_stamp(1)))
@@ -245,7 +246,7 @@ def _bad_rows(b: _Builder) -> None:
         ("RB06", None, "V01", "regular", "completed", at, at + timedelta(minutes=9), *ride),
     ]
     good = next(r for r in b.rides if r[0] == "R0015")
-    start = good[5]
+    start = cast(datetime, good[5])
     seg = (Decimal("5.00"), Decimal("2.00"), "completed", stamp)
     b.segments += [
         (None, "R0015", "U001", start, start + timedelta(minutes=5), "L01", "L02", *seg),
@@ -277,9 +278,10 @@ def _users() -> list[tuple[Value, ...]]:
         for n, (user, kind) in enumerate(people):
             first = FIRST_NAMES[n % len(FIRST_NAMES)]
             city = _home_city(user, batch) if kind == "rider" else next(d[7] for d in DRIVERS if d[0] == user)
-            rows.append((user, kind, f"{first} Lind{n}", f"{first.lower()}.lind{n}@example.com",
-                         f"+46 70 {100 + n:03d} {2000 + n * 7:04d}", city, datetime(2025, 1, 1) + timedelta(days=11 * n),
-                         export, batch_stamp(batch)))
+            email = f"{first.lower()}.lind{n}@example.com"
+            phone = f"+46 70 {100 + n:03d} {2000 + n * 7:04d}"
+            rows.append((user, kind, f"{first} Lind{n}", email, phone, city,
+                         datetime(2025, 1, 1) + timedelta(days=11 * n), export, batch_stamp(batch)))
     rows.append(("U901", "alien", "Zed Zed", "zed@example.com", "+46 70 999 9999", "Stockholm",
                  datetime(2025, 1, 1), batch_stamp(1).date(), batch_stamp(1)))  # unknown user type
     return rows

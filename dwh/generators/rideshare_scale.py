@@ -41,6 +41,11 @@ class RideshareScale:
                    rides=max(30, int(500_000 * factor)))
 
 
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    (count,) = con.execute(f"select count(*) from raw.{table}").fetchall()[0]
+    return int(count)
+
+
 def _h(seed: int, kind: str, expr: str) -> str:
     """A deterministic non-negative integer from (seed, kind, expr)."""
     return f"cast(hash({seed}, '{kind}', {expr}) % 1000000007 as bigint)"
@@ -52,13 +57,15 @@ def _users(scale: RideshareScale, seed: int, export: str, stamp: str, moved_ever
     moved = f"(case when {moved_every} > 0 and n % {moved_every} = 1 then 1 else 0 end)"
     return f"""
         insert into raw.raw_rideshare_users
-        select 'r' || n, 'rider', 'Rider ' || n, 'rider' || n || '@example.com', '+46 70 ' || lpad((n % 10000000)::varchar, 7, '0'),
+        select 'r' || n, 'rider', 'Rider ' || n, 'rider' || n || '@example.com',
+               '+46 70 ' || lpad((n % 10000000)::varchar, 7, '0'),
                'City ' || ((n + {moved}) % {CITIES}), timestamp '2025-01-01' + to_days(n % 365),
                date '{export}', timestamp '{stamp}'
         from range({scale.riders}) as t (n)
         union all
-        select 'd' || n, 'driver', 'Driver ' || n, 'driver' || n || '@example.com', '+46 73 ' || lpad((n % 10000000)::varchar, 7, '0'),
-               'City ' || (n % {CITIES}), timestamp '2024-01-01' + to_days(n % 365), date '{export}', timestamp '{stamp}'
+        select 'd' || n, 'driver', 'Driver ' || n, 'driver' || n || '@example.com',
+               '+46 73 ' || lpad((n % 10000000)::varchar, 7, '0'), 'City ' || (n % {CITIES}),
+               timestamp '2024-01-01' + to_days(n % 365), date '{export}', timestamp '{stamp}'
         from range({scale.drivers}) as t (n)
     """
 
@@ -66,7 +73,9 @@ def _users(scale: RideshareScale, seed: int, export: str, stamp: str, moved_ever
 def _ride_rows(scale: RideshareScale, seed: int, prefix: str, first: int, count: int, day_start: str,
                days: int) -> str:
     """One row per ride: driver (of the ride's city), type, status, start, riders, zones."""
-    h = lambda kind: _h(seed, prefix + kind, "i")  # noqa: E731
+
+    def h(kind: str) -> str:
+        return _h(seed, prefix + kind, "i")
     return f"""
         select
             i,
@@ -84,8 +93,11 @@ def _ride_rows(scale: RideshareScale, seed: int, prefix: str, first: int, count:
 
 def _write_rides(con: duckdb.DuckDBPyConnection, scale: RideshareScale, seed: int, prefix: str, first: int,
                  count: int, day_start: str, days: int, stamp: str) -> int:
-    con.execute(f"create or replace temp table scale_rides as {_ride_rows(scale, seed, prefix, first, count, day_start, days)}")
-    h = lambda kind, expr="i * 8 + k": _h(seed, prefix + kind, expr)  # noqa: E731
+    rides = _ride_rows(scale, seed, prefix, first, count, day_start, days)
+    con.execute(f"create or replace temp table scale_rides as {rides}")
+
+    def h(kind: str, expr: str = "i * 8 + k") -> str:
+        return _h(seed, prefix + kind, expr)
     # segments: rider k of a ride is picked up k * 3 minutes after the start and rides 8-30 minutes
     con.execute(f"""
         create or replace temp table scale_segments as
@@ -168,7 +180,7 @@ def generate_base(con: duckdb.DuckDBPyConnection, scale: RideshareScale, seed: i
 def add_increment(con: duckdb.DuckDBPyConnection, scale: RideshareScale, seed: int = 42) -> int:
     """One more day: its rides, late segments, corrected fares, replays, a users export, bad rows."""
     stamp = INCREMENT_LOADED_AT
-    before = sum(int(con.execute(f"select count(*) from raw.{t}").fetchone()[0])  # type: ignore[index]
+    before = sum(_rows(con, t)
                  for t in ("raw_rides", "raw_ride_segments", "raw_ride_requests", "raw_rideshare_users"))
     # the new day: rides starting 2026-05-31 00:00 .. 22:00 (the base ends on 2026-05-30)
     _write_rides(con, scale, seed, "n", 0, max(1, scale.rides // DAYS), "2026-05-31 00:00:00", 1, stamp)
@@ -205,6 +217,6 @@ def add_increment(con: duckdb.DuckDBPyConnection, scale: RideshareScale, seed: i
             ('RBAD1', 'd1', 'v1', 'helicopter', 'completed', timestamp '2026-05-31 10:00',
              timestamp '2026-05-31 10:10', 'Z1_0', 'Z1_1', 10.00, 3.00, timestamp '{stamp}')
     """)
-    after = sum(int(con.execute(f"select count(*) from raw.{t}").fetchone()[0])  # type: ignore[index]
+    after = sum(_rows(con, t)
                 for t in ("raw_rides", "raw_ride_segments", "raw_ride_requests", "raw_rideshare_users"))
     return after - before
