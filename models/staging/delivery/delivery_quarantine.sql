@@ -1,3 +1,4 @@
+{{ config(materialized=long_view_materialization()) }}
 -- Every raw delivery row set aside, with the reason and the raw row itself. Judged by the same
 -- macros as the staging models.
 

@@ -1,3 +1,4 @@
+{{ config(materialized=long_view_materialization()) }}
 -- Every raw rideshare row set aside, with the reason and the raw row itself. Judged by the same
 -- macros as the staging models. A segment whose ride is not current (not landed yet, or itself
 -- quarantined) waits here as `unknown_ride`, and one that does not fit inside its ride's time
