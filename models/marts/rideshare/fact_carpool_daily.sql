@@ -141,7 +141,9 @@ final as (
         cast(ride_days.avg_fill_rate as {{ type_double() }}) as avg_fill_rate,
         cast(ride_days.avg_detour_ratio as {{ type_double() }}) as avg_detour_ratio,
         cast(
-            cast(ride_days.completed_fare as {{ type_double() }}) / nullif(ride_days.completed_seconds / 3600.0, 0)
+            -- in doubles throughout: bigint / 3600.0 is a rounded decimal on Spark
+            cast(ride_days.completed_fare as {{ type_double() }})
+            / nullif(cast(ride_days.completed_seconds as {{ type_double() }}) / 3600, 0)
             as {{ type_double() }}
         ) as driver_earnings_per_hour,
         cast(
