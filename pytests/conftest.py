@@ -103,6 +103,19 @@ def load_and_build(warehouse: Path, domain: str, sql: str) -> None:
     run_dbt(domain_build(domain), warehouse)
 
 
+def built_batch_by_batch(folder: Path, domain: str, *batches: str) -> dict[int, Path]:
+    """A new warehouse of the domain in `folder`, each batch of hand-made rows loaded straight into
+    raw and built in turn; a copy of the warehouse after each batch, by batch number (from 1)."""
+    warehouse = folder / "warehouse.duckdb"
+    new_domain_warehouse(warehouse, domain)
+    after: dict[int, Path] = {}
+    for number, sql in enumerate(batches, start=1):
+        load_and_build(warehouse, domain, sql)
+        after[number] = folder / f"after_batch_{number}.duckdb"
+        shutil.copy(warehouse, after[number])
+    return after
+
+
 def assert_equals_full_refresh(warehouse: Path, domain: str, tables: list[str], scratch: Path) -> None:
     """A full refresh of a copy of `warehouse` gives exactly the rows the incremental runs left."""
     rebuilt = scratch / f"full_refresh_{warehouse.name}"

@@ -15,7 +15,6 @@ again at 01:00 on 2026-06-03 (o5, driver 7, alone), under the new versions.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -23,7 +22,7 @@ import pytest
 
 from dwh.dbt import run_dbt
 
-from .conftest import load_and_build, new_domain_warehouse, rows
+from .conftest import built_batch_by_batch, rows
 from .handmade import insert
 
 DOMAIN = "delivery"
@@ -135,14 +134,8 @@ BATCH_2 = (
 
 @pytest.fixture(scope="module")
 def batches(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
-    folder = tmp_path_factory.mktemp("delivery_batches")
-    warehouse = folder / "warehouse.duckdb"
-    new_domain_warehouse(warehouse, DOMAIN)
-    load_and_build(warehouse, DOMAIN, BATCH_1)
-    first = folder / "after_batch_1.duckdb"
-    shutil.copy(warehouse, first)
-    load_and_build(warehouse, DOMAIN, BATCH_2)
-    return {1: first, 2: warehouse}
+    """The warehouse after batch 1 and after batch 2."""
+    return built_batch_by_batch(tmp_path_factory.mktemp("delivery_batches"), DOMAIN, BATCH_1, BATCH_2)
 
 
 def test_batch_total_is_counted_and_the_reported_one_kept_beside_it(batches: dict[int, Path]) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import load_and_build, new_domain_warehouse, rows
+from .conftest import built_batch_by_batch, rows
 from .handmade import insert
 
 DOMAIN = "rideshare"
@@ -110,17 +110,8 @@ BATCH_2 = (
 
 @pytest.fixture(scope="module")
 def batches(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
-    """The warehouse after batch 1 (a copy) and after batch 2."""
-    import shutil
-
-    folder = tmp_path_factory.mktemp("rideshare_batches")
-    warehouse = folder / "warehouse.duckdb"
-    new_domain_warehouse(warehouse, DOMAIN)
-    load_and_build(warehouse, DOMAIN, BATCH_1)
-    first = folder / "after_batch_1.duckdb"
-    shutil.copy(warehouse, first)
-    load_and_build(warehouse, DOMAIN, BATCH_2)
-    return {1: first, 2: warehouse}
+    """The warehouse after batch 1 and after batch 2."""
+    return built_batch_by_batch(tmp_path_factory.mktemp("rideshare_batches"), DOMAIN, BATCH_1, BATCH_2)
 
 
 def test_sequences_follow_the_timestamps_and_ties_go_to_the_segment_id(batches: dict[int, Path]) -> None:

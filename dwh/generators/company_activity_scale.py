@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import hashed as _h
 
 FIRST_DAY = "2026-01-01"
 DAYS = 90
@@ -44,10 +45,6 @@ class CompanyScale:
     def of(cls, factor: float) -> CompanyScale:
         return cls(companies=max(20, int(2_000 * factor)))
 
-
-def _h(seed: int, kind: str, *exprs: str) -> str:
-    """A deterministic non-negative integer from (seed, kind, exprs)."""
-    return f"cast(hash({seed}, '{kind}', {', '.join(exprs)}) % 1000000007 as bigint)"
 
 
 def _companies(seed: int, scale: CompanyScale) -> str:

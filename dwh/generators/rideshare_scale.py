@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import hashed as _h
+from dwh.generators.scale_sql import raw_row_count as _rows
 
 BASE_LOADED_AT = "2026-06-01 06:00:00"
 INCREMENT_LOADED_AT = "2026-06-02 06:00:00"
@@ -41,14 +43,6 @@ class RideshareScale:
                    rides=max(30, int(500_000 * factor)))
 
 
-def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    (count,) = con.execute(f"select count(*) from raw.{table}").fetchall()[0]
-    return int(count)
-
-
-def _h(seed: int, kind: str, expr: str) -> str:
-    """A deterministic non-negative integer from (seed, kind, expr)."""
-    return f"cast(hash({seed}, '{kind}', {expr}) % 1000000007 as bigint)"
 
 
 def _users(scale: RideshareScale, seed: int, export: str, stamp: str, moved_every: int) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import hashed as _h
 
 BASE_LOADED_AT = "2026-06-01 06:00:00"
 INCREMENT_LOADED_AT = "2026-06-02 06:00:00"
@@ -49,10 +50,6 @@ class Scale:
     def posts(self) -> int:
         return 2 + self.viral_shares + self.deep_chain + self.originals + self.other_shares
 
-
-def _h(seed: int, kind: str, expr: str) -> str:
-    """A deterministic non-negative integer from (seed, kind, expr)."""
-    return f"cast(hash({seed}, '{kind}', {expr}) % 1000000007 as bigint)"
 
 
 def generate_base(con: duckdb.DuckDBPyConnection, scale: Scale, seed: int = 42) -> int:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import hashed as _h
 
 BASE_LOADED_AT = "2026-06-01 06:00:00"
 INCREMENT_LOADED_AT = "2026-06-02 06:00:00"
@@ -46,10 +47,6 @@ class StreamingScale:
     def titles(self) -> int:
         return SERIES * EPISODES + MOVIES
 
-
-def _h(seed: int, kind: str, expr: str) -> str:
-    """A deterministic non-negative integer from (seed, kind, expr)."""
-    return f"cast(hash({seed}, '{kind}', {expr}) % 1000000007 as bigint)"
 
 
 def _catalogue(con: duckdb.DuckDBPyConnection, stamp: str, export: str, changed: int | None = None) -> None:
