@@ -25,23 +25,29 @@ orders_numbered as (
     from orders
 ),
 
-order_pickups as (
-    -- the order's delivery: batched or not, and how long the driver waited for the food
+delivery_waits as (
+    -- each delivery of an order: batched or not, and how long the driver waited for the food
     select
         deliveries.order_id,
-        max(case when context.delivery_type = 'batched' then 1 else 0 end) as is_batched,
-        avg(
-            case
-                when
-                    context.delivery_type = 'batched'
-                    then cast(context.pickup_wait_time_minutes as {{ type_double() }})
-                else {{ minutes_between('deliveries.driver_arrived_at_restaurant_at', 'deliveries.picked_up_at') }}
-            end
-        ) as pickup_wait_minutes
+        case when context.delivery_type = 'batched' then 1 else 0 end as is_batched,
+        case
+            when
+                context.delivery_type = 'batched'
+                then cast(context.pickup_wait_time_minutes as {{ type_double() }})
+            else {{ minutes_between('deliveries.driver_arrived_at_restaurant_at', 'deliveries.picked_up_at') }}
+        end as pickup_wait_minutes
     from deliveries
     inner join context
         on deliveries.delivery_id = context.delivery_id
-    group by deliveries.order_id
+),
+
+order_pickups as (
+    select
+        order_id,
+        max(is_batched) as is_batched,
+        {{ stable_avg('pickup_wait_minutes') }} as pickup_wait_minutes
+    from delivery_waits
+    group by order_id
 ),
 
 daily as (
@@ -55,7 +61,7 @@ daily as (
         avg(cast(orders_numbered.estimated_prep_time_minutes as {{ type_double() }})) as avg_prep_time_minutes,
         sum(case when orders_numbered.customer_order_number > 1 then 1 else 0 end) as repeat_customer_orders,
         sum(coalesce(order_pickups.is_batched, 0)) as batched_orders,
-        avg(order_pickups.pickup_wait_minutes) as avg_pickup_wait_minutes
+        {{ stable_avg('order_pickups.pickup_wait_minutes') }} as avg_pickup_wait_minutes
     from orders_numbered
     left join order_pickups
         on orders_numbered.order_id = order_pickups.order_id

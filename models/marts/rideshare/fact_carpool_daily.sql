@@ -55,7 +55,7 @@ ride_fill as (
 ride_detour as (
     select
         ride_id,
-        sum(detour_ratio) as detour_ratio_sum,
+        {{ stable_sum('detour_ratio') }} as detour_ratio_sum,
         count(detour_ratio) as detour_ratio_count
     from completed_segments
     group by ride_id
@@ -69,8 +69,9 @@ ride_days as (
         count(*) as rides,
         sum(case when rides_placed.ride_status = 'completed' then 1 else 0 end) as completed_rides,
         sum(case when rides_placed.ride_status = 'cancelled' then 1 else 0 end) as cancelled_rides,
-        avg(ride_fill.fill_rate) as avg_fill_rate,
-        sum(ride_detour.detour_ratio_sum) / nullif(sum(ride_detour.detour_ratio_count), 0) as avg_detour_ratio,
+        {{ stable_avg('ride_fill.fill_rate') }} as avg_fill_rate,
+        cast(sum(ride_detour.detour_ratio_sum) as {{ type_double() }})
+        / nullif(sum(ride_detour.detour_ratio_count), 0) as avg_detour_ratio,
         sum(case when rides_placed.ride_status = 'completed' then rides_placed.total_fare end) as completed_fare,
         sum(case when rides_placed.ride_status = 'completed' then rides_placed.total_duration end)
             as completed_seconds
