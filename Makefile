@@ -62,7 +62,7 @@ structure: install  ## the structure rules (dwh/structure_rules.py), checked by 
 	$(BIN)/dbt-score lint --manifest target/manifest.json
 
 pytest: install  ## the pytest suite (builds into temporary DuckDB files only)
-	$(BIN)/python -m pytest -q pytests
+	$(BIN)/python -m pytest -q --durations=30 pytests
 
 test: lint-python structure pytest  ## everything CI checks (pytest runs sqlfluff, docs, documentation coverage and every build)
 
