@@ -12,6 +12,8 @@ DBT := $(BIN)/dbt --no-use-colors
 DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
 DWH := $(BIN)/python -m dwh
 LANDING_DIR ?= $(PROJECT_DIR)/landing
+# pytest workers (pytest-xdist): one per core; a module's tests stay on one worker, so its fixtures are built once
+PYTEST_WORKERS ?= 2
 
 .PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-share-chains bench-engines clean
 
@@ -62,7 +64,7 @@ structure: install  ## the structure rules (dwh/structure_rules.py), checked by 
 	$(BIN)/dbt-score lint --manifest target/manifest.json
 
 pytest: install  ## the pytest suite (builds into temporary DuckDB files only)
-	$(BIN)/python -m pytest -q --durations=30 pytests
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope --durations=30 pytests
 
 test: lint-python structure pytest  ## everything CI checks (pytest runs sqlfluff, docs, documentation coverage and every build)
 

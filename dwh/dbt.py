@@ -30,16 +30,25 @@ class DbtError(RuntimeError):
 
 @contextmanager
 def warehouse_env(warehouse: Path) -> Iterator[None]:
-    """Point the profile at `warehouse` for the duration of the block."""
-    previous = os.environ.get("WAREHOUSE_PATH")
-    os.environ["WAREHOUSE_PATH"] = str(warehouse)
+    """Point the profile at `warehouse` for the duration of the block.
+
+    The profile gets the file's name and the process works in the file's folder: dbt parses the
+    whole project again (seconds) whenever the profile's `path` changes, and a bare name keeps its
+    partial parsing valid from one warehouse to the next of the same name (every test build, for
+    one). The project, profiles, target and log folders are absolute, so nothing else moves."""
+    previous_path = os.environ.get("WAREHOUSE_PATH")
+    previous_folder = os.getcwd()
+    warehouse = warehouse.resolve()
+    os.environ["WAREHOUSE_PATH"] = warehouse.name
+    os.chdir(warehouse.parent)
     try:
         yield
     finally:
-        if previous is None:
+        os.chdir(previous_folder)
+        if previous_path is None:
             os.environ.pop("WAREHOUSE_PATH", None)
         else:
-            os.environ["WAREHOUSE_PATH"] = previous
+            os.environ["WAREHOUSE_PATH"] = previous_path
 
 
 def statuses(result: dbtRunnerResult) -> Counter[str]:

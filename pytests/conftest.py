@@ -55,6 +55,15 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return warehouse
 
 
+def copy_into(warehouse: Path, folder: Path) -> Path:
+    """A copy of a warehouse file in `folder` (made if need be), under the same file name: builds of
+    files of one name share dbt's partial parsing (see dwh.dbt.warehouse_env)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / warehouse.name
+    shutil.copy(warehouse, target)
+    return target
+
+
 @pytest.fixture()
 def copy_of(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Copy a warehouse file so a test can change it without disturbing the session's builds."""
@@ -111,15 +120,13 @@ def built_batch_by_batch(folder: Path, domain: str, *batches: str) -> dict[int, 
     after: dict[int, Path] = {}
     for number, sql in enumerate(batches, start=1):
         load_and_build(warehouse, domain, sql)
-        after[number] = folder / f"after_batch_{number}.duckdb"
-        shutil.copy(warehouse, after[number])
+        after[number] = copy_into(warehouse, folder / f"after_batch_{number}")
     return after
 
 
 def assert_equals_full_refresh(warehouse: Path, domain: str, tables: list[str], scratch: Path) -> None:
     """A full refresh of a copy of `warehouse` gives exactly the rows the incremental runs left."""
-    rebuilt = scratch / f"full_refresh_{warehouse.name}"
-    shutil.copy(warehouse, rebuilt)
+    rebuilt = copy_into(warehouse, scratch / f"full_refresh_of_{warehouse.parent.name}")
     run_dbt([*domain_build(domain), "--full-refresh"], rebuilt)
     for table in tables:
         assert differences(warehouse, rebuilt, table)[1:] == (0, 0), table

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -31,7 +30,7 @@ from dwh.contracts import input_contract
 from dwh.dbt import run_dbt
 from dwh.replay import MODELS_AND_SNAPSHOTS
 
-from .conftest import differences
+from .conftest import copy_into, differences
 
 DEFAULT_EXAMPLES = 3
 EXAMPLES = int(os.environ.get("ARRIVAL_ORDER_EXAMPLES", str(DEFAULT_EXAMPLES)))
@@ -88,7 +87,7 @@ def deal(counts: Counts, plan: ArrivalPlan) -> Parts:
 def held_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Counts]:
     """A warehouse with the reference data, empty raw tables, and every sample raw row held aside
     (numbered in its original load order, without its stamp) in schema arrival_holding."""
-    warehouse = tmp_path_factory.mktemp("sample") / "held.duckdb"
+    warehouse = tmp_path_factory.mktemp("sample") / "warehouse.duckdb"
     run_dbt(["seed"], warehouse)
     counts: Counts = {}
     with duckdb.connect(str(warehouse)) as con:
@@ -142,8 +141,7 @@ def test_any_arrival_order_equals_the_full_refresh(plan: ArrivalPlan, held_sampl
                                                    tmp_path_factory: pytest.TempPathFactory) -> None:
     template, counts = held_sample
     scratch = tmp_path_factory.mktemp("arrival")
-    warehouse = scratch / "incremental.duckdb"
-    shutil.copy(template, warehouse)
+    warehouse = copy_into(template, scratch / "incremental")
     for number, parts in enumerate(deal(counts, plan)):
         for part in parts:
             land(warehouse, part, FIRST_STAMP + timedelta(days=number))
@@ -151,15 +149,13 @@ def test_any_arrival_order_equals_the_full_refresh(plan: ArrivalPlan, held_sampl
 
     incremental, tables = built_tables()
     assert len(incremental) >= 4
-    rebuilt = scratch / "full_refresh.duckdb"
-    shutil.copy(warehouse, rebuilt)
+    rebuilt = copy_into(warehouse, scratch / "full_refresh")
     run_dbt([*BUILD, "--full-refresh"], rebuilt)
     for table in incremental:
         total, only_incremental, only_full = differences(warehouse, rebuilt, table, _columns(warehouse, table))
         assert (only_incremental, only_full) == (0, 0), (plan, table, total)
 
-    rerun = scratch / "rerun.duckdb"
-    shutil.copy(warehouse, rerun)
+    rerun = copy_into(warehouse, scratch / "rerun")
     run_dbt(BUILD, rerun)
     for table in tables:
         columns = _columns(warehouse, table)

@@ -125,7 +125,7 @@ insert into raw.raw_product_events values ('e1', 'A', 'u1', 'login', '2026-02-28
 def test_duplicate_keys_inside_one_export_resolve_the_same_way(order: str, tmp_path: Path) -> None:
     """Company A twice in one export under one stamp: the tie breaks on the rows' content, so the
     same row wins whichever was written first, and the other is superseded (never lost)."""
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     new_domain_warehouse(warehouse, "company_activity")
     sql = EXPORT
     if order == "reversed":

@@ -133,7 +133,7 @@ def dwh(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_daily_run_loads_builds_and_checks_freshness(today: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     done = dwh("run", "--warehouse", str(warehouse), "--landing", str(today))
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.strip().split("\n")
@@ -152,7 +152,7 @@ def test_a_daily_run_loads_builds_and_checks_freshness(today: Path, tmp_path: Pa
 
 
 def test_exit_codes_name_the_failing_step(today: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     said: list[str] = []
     assert daily_run(warehouse, today, said.append) == Exit.OK
 
@@ -190,13 +190,13 @@ def test_stale_sources_exit_7(full_build: Path, copy_of) -> None:  # type: ignor
 
 
 def test_a_busy_warehouse_is_refused_naming_the_holder(today: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "w.duckdb"
-    with warehouse_lock(warehouse, "dwh run --warehouse w.duckdb (a test holding the lock)"):
+    warehouse = tmp_path / "warehouse.duckdb"
+    with warehouse_lock(warehouse, "dwh run --warehouse warehouse.duckdb (a test holding the lock)"):
         done = dwh("run", "--warehouse", str(warehouse), "--landing", str(today))
         waited = dwh("load", "--warehouse", str(warehouse), "--wait", "1", str(today))
     assert done.returncode == Exit.BUSY
-    assert re.search(r"refused: warehouse .*w\.duckdb is busy: held by pid \d+ on \S+ \(`dwh run --warehouse "
-                     r"w\.duckdb \(a test holding the lock\)`, since [0-9: -]+ UTC\)", done.stderr), done.stderr
+    assert re.search(r"refused: warehouse .*/warehouse\.duckdb is busy: held by pid \d+ on \S+ \(`dwh run --warehouse "
+                     r"warehouse\.duckdb \(a test holding the lock\)`, since [0-9: -]+ UTC\)", done.stderr), done.stderr
     assert waited.returncode == Exit.BUSY and "busy after waiting 1 s" in waited.stderr
     assert not warehouse.exists()  # nothing touched it
     shutil.rmtree(today)

@@ -44,7 +44,7 @@ from raw.raw_crm_companies where export_date = (select max(export_date) from raw
 @pytest.fixture(scope="module")
 def before_next_batch(full_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample warehouse with the next batch landed in raw, not built yet."""
-    warehouse = tmp_path_factory.mktemp("faults") / "before.duckdb"
+    warehouse = tmp_path_factory.mktemp("faults") / "warehouse.duckdb"
     shutil.copy(full_build, warehouse)
     with duckdb.connect(str(warehouse)) as con:
         con.execute(NEXT_BATCH)
@@ -53,7 +53,7 @@ def before_next_batch(full_build: Path, tmp_path_factory: pytest.TempPathFactory
 
 @pytest.fixture(scope="module")
 def uninterrupted(before_next_batch: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    warehouse = tmp_path_factory.mktemp("control") / "control.duckdb"
+    warehouse = tmp_path_factory.mktemp("control") / "warehouse.duckdb"
     shutil.copy(before_next_batch, warehouse)
     run_dbt(BUILD, warehouse)
     return warehouse
@@ -98,7 +98,7 @@ def read_until(process: subprocess.Popen[str], marker: str) -> list[str]:
 ])
 def test_a_build_killed_mid_run_then_rebuilt_equals_an_uninterrupted_one(
         marker: str, before_next_batch: Path, uninterrupted: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "killed.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(before_next_batch, warehouse)
     build = start_build(warehouse)
     read_until(build, marker)
@@ -111,7 +111,7 @@ def test_a_build_killed_mid_run_then_rebuilt_equals_an_uninterrupted_one(
 
 def test_a_second_run_is_refused_or_waits_and_the_first_finishes_untouched(
         before_next_batch: Path, uninterrupted: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "concurrent.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(before_next_batch, warehouse)
     first = start_build(warehouse)
     read_until(first, " START ")  # the first run is building: it holds the lock
@@ -130,7 +130,7 @@ def test_a_second_run_is_refused_or_waits_and_the_first_finishes_untouched(
 def test_dbt_retry_finishes_a_failed_run(before_next_batch: Path, uninterrupted: Path, tmp_path: Path) -> None:
     """A reference table goes missing: the staging models that read it fail and everything below
     them is skipped. Once it is back, `dbt retry` runs just those nodes and the run is complete."""
-    warehouse = tmp_path / "retry.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(before_next_batch, warehouse)
     with duckdb.connect(str(warehouse)) as con:
         con.execute("drop table shared.iso_country_codes")

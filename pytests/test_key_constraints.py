@@ -21,7 +21,7 @@ def constraints(warehouse: Path) -> list[str]:
 
 
 def test_the_key_is_declared_but_not_indexed_by_default(tmp_path: Path) -> None:
-    warehouse = tmp_path / "keys.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)
     run_dbt(["run", *MART], warehouse)
     assert "PRIMARY KEY" not in constraints(warehouse)
@@ -31,7 +31,7 @@ def test_the_key_is_declared_but_not_indexed_by_default(tmp_path: Path) -> None:
 
 
 def test_the_var_has_duckdb_enforce_the_key(tmp_path: Path) -> None:
-    warehouse = tmp_path / "keys.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)
     run_dbt(["run", *MART, "--vars", "{duckdb_key_indexes: true}"], warehouse)
     assert "PRIMARY KEY" in constraints(warehouse)

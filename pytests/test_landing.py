@@ -66,9 +66,9 @@ def test_malformed_lines_are_kept_and_good_lines_load(tmp_path: Path) -> None:
            b'{"event_id": "e1", "company_id": "A", "user_id": "u1", "event_type": "login", '
            b'"occurred_at": "2026-02-28 10:00:00"}\n'
            b'{"event_id": "e2", "company_id": "A", "user_id": "\xff\xfe", "event_type": "login"}\n')  # not UTF-8
-    report = load(tmp_path / "w.duckdb", folder, STAMP)
+    report = load(tmp_path / "warehouse.duckdb", folder, STAMP)
     assert report.refused == []
-    assert _rejected(tmp_path / "w.duckdb") == [
+    assert _rejected(tmp_path / "warehouse.duckdb") == [
         ("raw_crm_companies__export.csv", 3, "too many fields: 8 where the header has 7"),
         ("raw_crm_companies__export.csv", 4, "unterminated quote"),
         ("raw_crm_companies__export.csv", 5, "column last_contact_at: 'last tuesday' cannot be cast to timestamp"),
@@ -83,7 +83,7 @@ def test_malformed_lines_are_kept_and_good_lines_load(tmp_path: Path) -> None:
         ("raw_product_usage_api__pull-1.ndjson", 6, "column company_id: a JSON object or array where a value is "
                                                     "expected"),
     ]
-    w = tmp_path / "w.duckdb"
+    w = tmp_path / "warehouse.duckdb"
     assert rows(w, "select company_id, name from raw.raw_crm_companies order by 1") == [
         ("A", "Acme"), ("F", "Phi, Inc.")]
     assert rows(w, "select date, active_users, events from raw.raw_product_usage_api order by 1") == [
@@ -99,7 +99,7 @@ def test_malformed_lines_are_kept_and_good_lines_load(tmp_path: Path) -> None:
 
 
 def test_files_are_loaded_once_and_unusable_files_refused(tmp_path: Path) -> None:
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     folder = tmp_path / "day1"
     good = "company_id,name,country,industry_tag,last_contact_at,export_date\nA,Acme,GB,saas,,2026-03-01\n"
     _write(folder, "raw_crm_companies__2026-03-01.csv", good)
@@ -133,7 +133,7 @@ def test_files_are_loaded_once_and_unusable_files_refused(tmp_path: Path) -> Non
 
 
 def test_a_load_stamp_never_goes_backwards(tmp_path: Path) -> None:
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     folder = tmp_path / "d"
     _write(folder, "raw_crm_companies__a.csv", "company_id,name,country,industry_tag,last_contact_at,export_date\n"
                                                "A,Acme,GB,saas,,2026-03-01\n")
@@ -150,7 +150,7 @@ def test_a_load_stamp_never_goes_backwards(tmp_path: Path) -> None:
 
 def test_a_load_killed_mid_file_leaves_the_file_unloaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One transaction per file: raw rows, rejected lines and ledger row land together or not at all."""
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     folder = tmp_path / "d"
     _write(folder, "raw_product_usage_api__p.ndjson",
            '{"company_id": "A", "date": "2026-02-28", "active_users": 2, "events": 5}\nbroken\n')
@@ -174,7 +174,7 @@ def test_dwh_load_cli(tmp_path: Path) -> None:
     folder = tmp_path / "d"
     _write(folder, "raw_crm_companies__a.csv", "company_id,name,country,industry_tag,last_contact_at,export_date\n"
                                                "A,Acme,GB,saas,,2026-03-01\nB,Beta\n")
-    command = [sys.executable, "-m", "dwh", "load", "--warehouse", str(tmp_path / "w.duckdb"), str(folder)]
+    command = [sys.executable, "-m", "dwh", "load", "--warehouse", str(tmp_path / "warehouse.duckdb"), str(folder)]
     done = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 loaded (1 rows), 0 already loaded, 0 refused; 1 lines rejected" in done.stdout

@@ -138,7 +138,7 @@ def test_reconciliation(loaded_day_by_day: Path) -> None:
 def test_a_batch_landing_in_parts_under_one_stamp(loaded_day_by_day: Path, tmp_path: Path) -> None:
     """Day 2 lands in two parts with the same `_loaded_at`, with a build after each part: the
     incremental models end exactly where they do when it lands whole."""
-    warehouse = tmp_path / "parts.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     new_domain_warehouse(warehouse, DOMAIN)
     day_2_rows = DAY_2.split("insert into raw.raw_product_events values")[1].strip().rstrip(";").split("\n")
     rows_only = [line.split("--")[0].strip().rstrip(",") for line in day_2_rows if line.strip()]

@@ -316,7 +316,7 @@ STAGING = {
 
 @pytest.mark.parametrize("domain", sorted(CASES))
 def test_every_rule_quarantines_the_row_that_breaks_it(domain: str, tmp_path: Path) -> None:
-    warehouse = tmp_path / "rules.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     with duckdb.connect(str(warehouse)) as con:
         create_raw_tables(con, domain)
         for table, cases in CASES[domain].items():

@@ -108,7 +108,7 @@ def test_scale_benchmark_runs_and_the_daily_run_equals_a_full_refresh(tmp_path: 
 
 def test_generate_scale_cli_writes_then_appends_a_day(tmp_path: Path) -> None:
     assert set(SCALE_DOMAIN_NAMES) == set(SCALE_DOMAINS)  # the CLI offers every scale domain
-    warehouse = tmp_path / "scale.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     base = ["generate-scale", "--domain", "company_activity", "--scale", "0.01", "--warehouse", str(warehouse)]
     assert main(base) == 0
     before = company_digest(warehouse)

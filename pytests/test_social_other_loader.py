@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import assert_equals_full_refresh, differences, load_and_build, new_domain_warehouse, rows
+from .conftest import assert_equals_full_refresh, copy_into, differences, load_and_build, new_domain_warehouse, rows
 
 DOMAIN = "social"
 INCREMENTAL_TABLES = ["social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"]
@@ -58,8 +58,7 @@ def two_batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     after = {}
     for name, batch in (("first", BATCH_1), ("second", BATCH_2), ("third", BATCH_3)):
         load_and_build(warehouse, DOMAIN, batch)
-        after[name] = folder / f"after_{name}.duckdb"
-        after[name].write_bytes(warehouse.read_bytes())
+        after[name] = copy_into(warehouse, folder / f"after_{name}")
     return after
 
 
@@ -152,7 +151,7 @@ insert into raw.raw_engagement_events values
 def test_a_batch_landing_in_parts_under_one_stamp(two_batches: dict[str, Path], tmp_path: Path) -> None:
     """The second batch lands in two parts with the same `_loaded_at`, with a build after each
     part: the result is the same as when it landed whole."""
-    warehouse = tmp_path / "parts.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     warehouse.write_bytes(two_batches["first"].read_bytes())
     for part in (BATCH_2_PART_1, BATCH_2_PART_2):
         load_and_build(warehouse, DOMAIN, part)

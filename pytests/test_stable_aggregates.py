@@ -21,12 +21,12 @@ def shown(warehouse: Path, expression: str) -> float | None:
 
 
 def test_stable_sum_is_exact_where_double_addition_is_not(tmp_path: Path) -> None:
-    warehouse = tmp_path / "empty.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     assert shown(warehouse, "sum(x) - 1.9") != 0  # the control: plain double addition rounds
     assert shown(warehouse, "cast({{ stable_sum('x') }} as double)") == 1.9
 
 
 def test_stable_avg_is_the_mean_of_the_non_null_values(tmp_path: Path) -> None:
-    warehouse = tmp_path / "empty.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     assert shown(warehouse, "{{ stable_avg('x') }}") == 1.9 / 12
     assert shown(warehouse, "{{ stable_avg('case when x > 1 then x end') }}") is None  # no values: no mean

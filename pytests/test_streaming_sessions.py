@@ -29,7 +29,7 @@ import pytest
 
 from dwh.dbt import run_dbt
 
-from .conftest import differences, domain_build, load_and_build, new_domain_warehouse, rows
+from .conftest import copy_into, differences, domain_build, load_and_build, new_domain_warehouse, rows
 
 DOMAIN = "streaming"
 B1, B2, B3, B4 = ("2026-06-02 06:00", "2026-06-03 06:00", "2026-06-04 06:00", "2026-06-05 06:00")
@@ -135,8 +135,7 @@ def batches(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     after = {}
     for number, sql in enumerate((BATCH_1, BATCH_2, BATCH_3, BATCH_4), start=1):
         load_and_build(warehouse, DOMAIN, sql)
-        after[number] = folder / f"after_{number}.duckdb"
-        shutil.copy(warehouse, after[number])
+        after[number] = copy_into(warehouse, folder / f"after_{number}")
     return after
 
 
@@ -158,8 +157,7 @@ def test_each_batch_equals_its_full_refresh(batches: dict[int, Path], tmp_path: 
     for number, warehouse in batches.items():
         if number == 1:
             continue  # the first build is a full build: nothing incremental to compare yet
-        rebuilt = tmp_path / f"full_{number}.duckdb"
-        shutil.copy(warehouse, rebuilt)
+        rebuilt = copy_into(warehouse, tmp_path / f"full_{number}")
         run_dbt([*domain_build(DOMAIN), "--full-refresh"], rebuilt)
         for table, columns in COMPARED.items():
             assert differences(warehouse, rebuilt, table, columns)[1:] == (0, 0), (number, table)
@@ -249,7 +247,7 @@ def test_cumulative_view_time_never_double_counts(batches: dict[int, Path]) -> N
 def test_seed_merge_double_counts_what_the_mart_does_not(batches: dict[int, Path], tmp_path: Path) -> None:
     """The seed's `INSERT ... ON CONFLICT DO UPDATE SET total = total + delta`, run for the same day
     twice (a re-run), counts the day twice; and a late event for an earlier day never reaches it."""
-    warehouse = tmp_path / "seed_merge.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(batches[4], warehouse)
     day_delta = """
         insert into user_cumulative_snapshot

@@ -32,7 +32,7 @@ def lint(manifest: Path, cwd: Path = PROJECT_DIR) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def manifest(tmp_path_factory: pytest.TempPathFactory) -> Manifest:
-    run_dbt(["parse", "--warn-error"], tmp_path_factory.mktemp("parse") / "parse.duckdb")
+    run_dbt(["parse", "--warn-error"], tmp_path_factory.mktemp("parse") / "warehouse.duckdb")
     return json.loads((Path(os.environ["DBT_TARGET_PATH"]) / "manifest.json").read_text())  # type: ignore[no-any-return]
 
 
@@ -150,7 +150,7 @@ def test_a_new_model_that_breaks_the_rules_fails_make_structure(tmp_path: Path) 
         shutil.copy(PROJECT_DIR / name, project / name)
     (project / "models" / "staging" / "social" / "stg_social__user_names.sql").write_text(
         "select user_id, username from {{ ref('stg_social__users') }}\n")
-    run_dbt(["parse", "--target-path", str(project / "target")], tmp_path / "parse.duckdb", project)
+    run_dbt(["parse", "--target-path", str(project / "target")], tmp_path / "warehouse.duckdb", project)
     code, output = lint(project / "target" / "manifest.json", cwd=project)
     assert code == 1, output
     for rule in ("staging_reads_only_sources", "staging_never_reads_staging", "model_and_columns_described",
