@@ -69,9 +69,7 @@ def copy_of(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Copy a warehouse file so a test can change it without disturbing the session's builds."""
 
     def _copy(warehouse: Path) -> Path:
-        target = tmp_path / warehouse.name
-        shutil.copy(warehouse, target)
-        return target
+        return copy_into(warehouse, tmp_path)
 
     return _copy
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import assert_equals_full_refresh, copy_into, differences, load_and_build, new_domain_warehouse, rows
+from .conftest import assert_equals_full_refresh, built_batch_by_batch, differences, load_and_build, rows
 
 DOMAIN = "social"
 INCREMENTAL_TABLES = ["social.dim_posts", "staging.stg_social__posts", "social.fact_post_virality"]
@@ -52,14 +52,8 @@ insert into raw.raw_posts values
 
 @pytest.fixture(scope="module")
 def two_batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("social_loader")
-    warehouse = folder / "warehouse.duckdb"
-    new_domain_warehouse(warehouse, DOMAIN)
-    after = {}
-    for name, batch in (("first", BATCH_1), ("second", BATCH_2), ("third", BATCH_3)):
-        load_and_build(warehouse, DOMAIN, batch)
-        after[name] = copy_into(warehouse, folder / f"after_{name}")
-    return after
+    after = built_batch_by_batch(tmp_path_factory.mktemp("social_loader"), DOMAIN, BATCH_1, BATCH_2, BATCH_3)
+    return {"first": after[1], "second": after[2], "third": after[3]}
 
 
 def chains(warehouse: Path) -> dict[str, tuple[object, ...]]:

@@ -29,7 +29,7 @@ import pytest
 
 from dwh.dbt import run_dbt
 
-from .conftest import copy_into, differences, domain_build, load_and_build, new_domain_warehouse, rows
+from .conftest import built_batch_by_batch, copy_into, differences, domain_build, rows
 
 DOMAIN = "streaming"
 B1, B2, B3, B4 = ("2026-06-02 06:00", "2026-06-03 06:00", "2026-06-04 06:00", "2026-06-05 06:00")
@@ -129,14 +129,8 @@ BATCH_4 = events(*(value.replace(B2, B4) for value in BATCH_2_EVENTS))
 @pytest.fixture(scope="module")
 def batches(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     """The warehouse after each batch (copies), each also checked against its full refresh."""
-    folder = tmp_path_factory.mktemp("streaming_sessions")
-    warehouse = folder / "warehouse.duckdb"
-    new_domain_warehouse(warehouse, DOMAIN)
-    after = {}
-    for number, sql in enumerate((BATCH_1, BATCH_2, BATCH_3, BATCH_4), start=1):
-        load_and_build(warehouse, DOMAIN, sql)
-        after[number] = copy_into(warehouse, folder / f"after_{number}")
-    return after
+    return built_batch_by_batch(tmp_path_factory.mktemp("streaming_sessions"), DOMAIN,
+                                BATCH_1, BATCH_2, BATCH_3, BATCH_4)
 
 
 def sessions(warehouse: Path) -> dict[str, tuple[object, ...]]:

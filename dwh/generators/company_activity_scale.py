@@ -46,7 +46,6 @@ class CompanyScale:
         return cls(companies=max(20, int(2_000 * factor)))
 
 
-
 def _companies(seed: int, scale: CompanyScale) -> str:
     """One row per company: when it starts, its quiet span, how busy it is, how many users."""
     return f"""

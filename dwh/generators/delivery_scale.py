@@ -44,8 +44,6 @@ class DeliveryScale:
                    restaurants=max(5, int(500 * factor)), drivers=max(5, int(3_000 * factor)))
 
 
-
-
 def _exports(con: duckdb.DuckDBPyConnection, scale: DeliveryScale, export: str, stamp: str, changed: int) -> None:
     """Full driver and restaurant exports; `changed` picks who has moved on (0: nobody)."""
     con.execute(f"""

@@ -43,8 +43,6 @@ class RideshareScale:
                    rides=max(30, int(500_000 * factor)))
 
 
-
-
 def _users(scale: RideshareScale, seed: int, export: str, stamp: str, moved_every: int) -> str:
     """A full users export: riders r<n> and drivers d<n>; riders with n % moved_every = 1 live one
     city further on (moved_every 0: nobody moved yet)."""

@@ -51,7 +51,6 @@ class Scale:
         return 2 + self.viral_shares + self.deep_chain + self.originals + self.other_shares
 
 
-
 def generate_base(con: duckdb.DuckDBPyConnection, scale: Scale, seed: int = 42) -> int:
     """Create the raw tables (if needed) and fill them with the base load. Returns posts written."""
     create_raw_tables(con, "social")

@@ -48,7 +48,6 @@ class StreamingScale:
         return SERIES * EPISODES + MOVIES
 
 
-
 def _catalogue(con: duckdb.DuckDBPyConnection, stamp: str, export: str, changed: int | None = None) -> None:
     con.execute(f"""
         insert into raw.raw_content
