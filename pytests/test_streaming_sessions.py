@@ -29,7 +29,7 @@ import pytest
 
 from dwh.dbt import run_dbt
 
-from .conftest import built_batch_by_batch, copy_into, differences, domain_build, rows
+from .conftest import assert_equals_full_refresh, built_batch_by_batch, copy_into, differences, domain_build, rows
 
 DOMAIN = "streaming"
 B1, B2, B3, B4 = ("2026-06-02 06:00", "2026-06-03 06:00", "2026-06-04 06:00", "2026-06-05 06:00")
@@ -291,3 +291,19 @@ def test_no_personal_data_reaches_the_marts(batches: dict[int, Path]) -> None:
     names = rows(batches[4], "select count(*) from streaming.dim_users where profile_name_hash like '%Example%'")
     assert names == [(0,)]
     assert rows(batches[4], "select count(distinct profile_name_hash) from streaming.dim_users") == [(3,)]
+
+
+def test_two_catalogue_exports_in_one_load_keep_every_title(tmp_path: Path) -> None:
+    """A scheduler catching up lands two catalogue exports under one stamp, the newer changing M1's
+    length: M1 stays in the catalogue with its new length, its session follows, and the result
+    equals a full refresh (the newest export is found by export date, not by stamp)."""
+    two_exports = catalogue(B3, "2026-06-03") + catalogue(B3, "2026-06-04", m1_length=3700)
+    after = built_batch_by_batch(tmp_path, DOMAIN, BATCH_1, two_exports)
+    titles = dict(rows(after[2], "select content_id, duration_seconds from streaming.dim_content"))
+    assert titles == {"M1": 3700, "M2": 1000, "S1E1": 1200, "S1E2": 1200, "S1E3": 1200}
+    assert rows(after[2], "select content_id, cast(_attributes_since as varchar) "
+                          "from intermediate.int_streaming__content_current where content_id in ('M1', 'M2') "
+                          "order by 1") == [("M1", f"{B3}:00"), ("M2", f"{B1}:00")]
+    assert sessions(after[2])["a1"] == ("p1", "d1", "10:00", "10:46", 2760, "completed", 3590, "97.03", 2640)
+    assert sessions(after[2]).keys() == sessions(after[1]).keys()  # no beacon lost its title
+    assert_equals_full_refresh(after[2], DOMAIN, list(COMPARED), tmp_path)

@@ -6,7 +6,10 @@
       _attributes_since   the `_loaded_at` of the first export, after the last one that differed,
                           showing the current duration and credits position: the incremental
                           session models reopen a title's sessions when it is newer than what
-                          they last read (a title that just landed counts as changed)
+                          they last read (a title that just landed counts as changed). Exports
+                          are ordered by `export_date`, never by stamp: several exports can land
+                          in one load under one stamp (a scheduler catching up), and the newest
+                          of them may be the one that changed the title
       _loaded_through     the newest `_loaded_at` of the catalogue (what a run has read)
 */
 with
@@ -34,7 +37,7 @@ newest as (
 last_different as (
     select
         content.content_id,
-        max(content._loaded_at) as last_different_at
+        max(content.export_date) as last_different_export
     from content
     inner join newest
         on content.content_id = newest.content_id
@@ -51,7 +54,9 @@ attributes_since as (
     from content
     left join last_different
         on content.content_id = last_different.content_id
-    where content._loaded_at > coalesce(last_different.last_different_at, cast('1900-01-01' as timestamp))
+    where
+        last_different.last_different_export is null
+        or content.export_date > last_different.last_different_export
     group by content.content_id
 ),
 
