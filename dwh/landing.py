@@ -5,13 +5,17 @@ table (CSV for exports, newline-delimited JSON for API pulls and telemetry). Eac
 rows one `_loaded_at` stamp, later than (or, for a batch landed in parts, equal to) every stamp
 already in `raw`, so the input contract's "stamps never go backwards" holds by construction.
 
-- Idempotent per file: `landing.load_ledger` records every file loaded (name, SHA-256 checksum,
-  raw table, lines, rows loaded, lines rejected, stamp). A file whose content was loaded into the
-  same raw table before is skipped, whatever its name; a corrected file (new content) loads.
+- Idempotent per file: `landing.load_ledger` records every file a load sees, with its status
+  (`loaded`, `skipped`, `refused`), name, SHA-256 checksum, raw table, lines, rows loaded, lines
+  rejected and stamp. A file whose content was loaded into the same raw table before is skipped
+  (and recorded as such), whatever its name; a corrected file (new content) loads. An empty file
+  (0 bytes, or a CSV header alone) loads no rows, like a file whose every line is blank.
 - Malformed lines never stop a load and are never dropped: a line with too many or too few fields,
-  an unterminated quote, invalid JSON or UTF-8, or a value that cannot be cast to the contract's
-  type goes to `landing.rejected_lines` with the file, its line number, the raw line and the
-  error. For every file, data lines = rows loaded + lines rejected.
+  an unterminated quote, invalid JSON or UTF-8, a NUL character, a value longer than
+  MAX_VALUE_BYTES (128 KiB), or a value that cannot be cast to the contract's type goes to
+  `landing.rejected_lines` with the file, its line number, the raw line and the error. For every
+  file, data lines = rows loaded + lines rejected. A UTF-8 byte-order mark opening a file is
+  dropped.
 - Columns: a CSV header (or a JSON object) may carry columns the contract does not know: they are
   ignored (and named in the ledger). A CSV whose header lacks a contract column is refused whole
   (nothing loaded, status `refused`), as is a file for a table the contract does not have.
@@ -21,7 +25,13 @@ already in `raw`, so the input contract's "stamps never go backwards" holds by c
   killed mid-way leaves the file unloaded, to be loaded whole by the next run.
 
 Values are cast strictly in DuckDB: an integer column takes only whole numbers (`3.5` is rejected,
-where a plain cast would round it), a date or timestamp only what DuckDB reads as one.
+where a plain cast would round it), a date or timestamp only what DuckDB reads as one. The
+contract's timestamps are UTC: a timestamp written with an offset or a zone (`...T10:00:00+05:00`,
+`...Z`, `... America/New_York`) is converted to UTC (`05:00`), and one written without is taken as
+UTC already.
+
+A raw table that exists but lacks a contract column refuses the whole load before any file is
+read (ContractBroken: the daily run's contract step, exit 5), naming the table and the column.
 """
 
 from __future__ import annotations
@@ -49,10 +59,20 @@ LEDGER_DDL = """
 """
 FORMATS = {".csv": "csv", ".ndjson": "ndjson"}
 INTEGER_TYPES = {"integer", "bigint", "smallint", "tinyint", "int", "hugeint"}
+TIMESTAMP_TYPES = {"timestamp", "datetime", "timestamp without time zone"}
+# The longest value a landing line may carry (UTF-8 bytes): a longer one rejects its line with its
+# own reason. The contract's values are ids, names, codes and stamps; 128 KiB is far beyond any.
+MAX_VALUE_BYTES = 128 * 1024
+BOM = b"\xef\xbb\xbf"
+csv.field_size_limit(2**31 - 1)  # the csv module's own limit (128 KiB) would misreport a long value as bad quoting
 
 
 class StampError(ValueError):
     """A load stamp earlier than a batch already in raw: the input contract forbids it."""
+
+
+class ContractBroken(ValueError):
+    """A raw table the load would write lacks a column of the input contract."""
 
 
 @dataclass
@@ -113,6 +133,7 @@ class LoadReport:
 def _decode_lines(data: bytes) -> list[tuple[int, str | None, str]]:
     """(line number, text or None when not UTF-8, text shown) for every physical line."""
     lines = []
+    data = data.removeprefix(BOM)
     for number, raw in enumerate(data.split(b"\n"), start=1):
         raw = raw.removesuffix(b"\r")
         try:
@@ -126,8 +147,24 @@ def _decode_lines(data: bytes) -> list[tuple[int, str | None, str]]:
     return lines
 
 
+def _value_problem(row: dict[str, str | None], columns: list[str]) -> str | None:
+    """Why a parsed line's values cannot load (a NUL character, a value over MAX_VALUE_BYTES), or None."""
+    for column in columns:
+        value = row.get(column)
+        if value is None:
+            continue
+        if "\x00" in value:
+            return f"column {column}: a NUL character (\\x00), which no contract value may hold"
+        size = len(value.encode("utf-8"))
+        if size > MAX_VALUE_BYTES:
+            return f"column {column}: a value of {size:,} bytes, over the {MAX_VALUE_BYTES:,}-byte limit per value"
+    return None
+
+
 def _parse_csv(lines: list[tuple[int, str | None, str]], columns: list[str]) -> Parsed:
-    if not lines or lines[0][1] is None:
+    if not lines:  # an empty file: nothing to load
+        return Parsed(columns, values={c: [] for c in columns})
+    if lines[0][1] is None:
         raise ValueError("no readable header line")
     header = [name.strip().lower() for name in next(csv.reader([lines[0][1]], strict=True))]
     missing = [c for c in columns if c not in header]
@@ -154,6 +191,10 @@ def _parse_csv(lines: list[tuple[int, str | None, str]], columns: list[str]) -> 
             parsed.rejected.append((number, text, f"{kind} fields: {len(fields)} where the header has {len(header)}"))
             continue
         row = {name: (value if value != "" else None) for name, value in zip(header, fields, strict=True)}
+        problem = _value_problem(row, columns)
+        if problem:
+            parsed.rejected.append((number, text, problem))
+            continue
         parsed.add(number, text, row)
     return parsed
 
@@ -193,13 +234,25 @@ def _parse_ndjson(lines: list[tuple[int, str | None, str]], columns: list[str]) 
             bad = next(c for c in columns if isinstance(keys.get(c), (dict, list)))
             parsed.rejected.append((number, text, f"column {bad}: {error} where a value is expected"))
             continue
+        problem = _value_problem(row, columns)
+        if problem:
+            parsed.rejected.append((number, text, problem))
+            continue
         parsed.add(number, text, row)
     return parsed
 
 
+def _cast(column: str, data_type: str, cast: str = "cast") -> str:
+    """SQL: the text in `column` as a `data_type` value; a timestamp with an offset or a zone becomes
+    the UTC time it means (the connection's time zone is UTC, so one without is UTC already)."""
+    if data_type.lower() in TIMESTAMP_TYPES:
+        return f"cast({cast}({column} as timestamptz) as timestamp)"
+    return f"{cast}({column} as {data_type})"
+
+
 def _cast_failure(column: str, data_type: str) -> str:
     """SQL: true when the text in `column` is present but is not a `data_type` value."""
-    failed = f"try_cast({column} as {data_type}) is null"
+    failed = f"{_cast(column, data_type, 'try_cast')} is null"
     if data_type.lower() in INTEGER_TYPES:
         failed += f" or not regexp_full_match(trim({column}), '[+-]?[0-9]+')"
     return f"({column} is not null and ({failed}))"
@@ -220,7 +273,7 @@ def _load_parsed(con: duckdb.DuckDBPyConnection, table: RawTable, parsed: Parsed
                       f"to {types[c]}'" for c in columns)
     con.execute(f"create or replace temp table landing_judged as select *, case {errors} end as error "
                 f"from landing_parsed")
-    casts = ", ".join(f"cast({c} as {types[c]})" for c in columns)
+    casts = ", ".join(_cast(c, types[c]) for c in columns)
     con.execute(f"insert into raw.{table.name} ({', '.join(columns)}, _loaded_at) "
                 f"select {casts}, ? from landing_judged where error is null order by line_number", [stamp])
     con.execute("insert into landing.rejected_lines select ?, ?, ?, line_number, raw_line, error, ? "
@@ -281,8 +334,10 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, stamp: datetime) -> Fi
     seen = con.execute("select file_name, _loaded_at from landing.load_ledger "
                        "where checksum = ? and raw_table = ? and status = 'loaded'", [checksum, table_name]).fetchall()
     if seen:
-        return FileResult(name, table_name, "skipped",
-                          message=f"already loaded as {seen[0][0]} at {seen[0][1]:%Y-%m-%d %H:%M:%S}")
+        message = f"already loaded as {seen[0][0]} at {seen[0][1]:%Y-%m-%d %H:%M:%S}"
+        con.execute("insert into landing.load_ledger values (?, ?, ?, ?, null, 0, 0, 'skipped', ?, ?, ?)",
+                    [name, checksum, table_name, file_format, message, stamp, _now()])
+        return FileResult(name, table_name, "skipped", message=message)
     table = input_contract().get(table_name) if separator else None
     refusal = None
     if file_format is None:
@@ -306,6 +361,8 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, stamp: datetime) -> Fi
             return FileResult(name, table_name, "refused", message=refusal or "")
         loaded, rejected = _load_parsed(con, table, parsed, name, checksum, stamp)
         message = f"ignored columns: {', '.join(sorted(parsed.ignored_columns))}" if parsed.ignored_columns else ""
+        if not data:
+            message = "an empty file (0 bytes): nothing to load"
         con.execute("insert into landing.load_ledger values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?)",
                     [name, checksum, table.name, file_format, parsed.data_lines, loaded, rejected, message, stamp,
                      _now()])
@@ -321,10 +378,26 @@ def load(warehouse: Path, landing_dir: Path, loaded_at: datetime | None = None) 
     if not landing_dir.is_dir():
         raise FileNotFoundError(f"landing folder {landing_dir} does not exist")
     with duckdb.connect(str(warehouse)) as con:
+        con.execute("set session TimeZone = 'UTC'")  # the contract's time zone: a timestamp without an offset is UTC
         con.execute(LEDGER_DDL)
         for domain in sorted({table.domain for table in input_contract().values()}):
             create_raw_tables(con, domain)  # a warehouse fed by files has every raw table of the contract
+        check_raw_columns(con)
         report = LoadReport(choose_stamp(con, loaded_at))
         for path in landing_files(landing_dir):
             report.files.append(load_file(con, path, report.stamp))
     return report
+
+
+def check_raw_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Raise ContractBroken, naming every table and column, when a raw table lacks a contract column
+    (a table created by hand or changed since): no file is loaded into a table that cannot take it."""
+    actual: dict[str, set[str]] = {}
+    for table_name, column in con.execute("select table_name, lower(column_name) from information_schema.columns "
+                                          "where table_schema = 'raw'").fetchall():
+        actual.setdefault(str(table_name), set()).add(str(column))
+    missing = [f"raw.{table.name}: column {column} ({data_type}) is missing"
+               for table in input_contract().values() if table.name in actual
+               for column, data_type in table.columns if column.lower() not in actual[table.name]]
+    if missing:
+        raise ContractBroken("the input contract is broken, so no file was loaded:\n  - " + "\n  - ".join(missing))

@@ -13,6 +13,7 @@
 | a raw column changed to a type that cannot be cast | the run stops before any model, naming table and column | here |
 | a row stamped earlier than the newest batch | the run stops before any model and says what to do | here |
 | rows deleted from a raw table | the run stops before any model and says what to do | here |
+| a raw row without `_loaded_at` | the run stops before any model (exit 5 in `dwh run`), naming the table | here |
 | duplicate keys inside one export | one row wins, the same whatever the order; the other is superseded | here |
 | orphan references (a company missing from the CRM) | kept, attributes null, warn test | test_other_loader |
 | orphan references (an event on a post not landed yet) | `unknown_post` until it lands | test_social_other_loader |
@@ -110,6 +111,13 @@ def test_rows_deleted_from_a_raw_table_stop_the_run(full_build: Path, copy_of) -
     error = _broken(full_build, copy_of, "delete from raw.raw_social_users where user_id = 'S001'")
     assert "raw.raw_social_users: " in _said(error)
     assert "are gone since the last build. Raw tables are append-only" in _said(error)
+
+
+def test_a_row_without_a_load_stamp_stops_the_run(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
+    error = _broken(full_build, copy_of, "insert into raw.raw_product_events values "
+                                         "('E-UNSTAMPED', 'C001', 'C001-U01', 'login', '2026-03-01 10:00', null)")
+    assert "The input contract is broken, so no model ran: - raw.raw_product_events: 1 row(s) have no _loaded_at." \
+        in _said(error)
 
 
 EXPORT = """

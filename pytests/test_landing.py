@@ -124,12 +124,93 @@ def test_files_are_loaded_once_and_unusable_files_refused(tmp_path: Path) -> Non
     assert skipped == {name: "already loaded as raw_crm_companies__2026-03-01.csv at 2026-03-01 08:00:00"
                        for name in ("raw_crm_companies__2026-03-01.csv", "raw_crm_companies__resent-copy.csv")}
     assert rows(warehouse, "select count(*) from raw.raw_crm_companies") == [(1,)]
+    # the ledger records every file a load saw, the skipped ones too
+    assert rows(warehouse, "select file_name, status, message from landing.load_ledger where _loaded_at = ? "
+                           "and status = 'skipped' order by 1", [datetime(2026, 3, 2, 8, 0)]) == [
+        (name, "skipped", "already loaded as raw_crm_companies__2026-03-01.csv at 2026-03-01 08:00:00")
+        for name in ("raw_crm_companies__2026-03-01.csv", "raw_crm_companies__resent-copy.csv")]
     # a corrected file under a known name has new content: it loads
     _write(folder, "raw_crm_companies__2026-03-01.csv", good.replace("Acme", "Acme Corp"))
     third = load(warehouse, folder, datetime(2026, 3, 3, 8, 0))
     assert third.count("loaded") == 1
     assert rows(warehouse, "select name, _loaded_at from raw.raw_crm_companies order by 2") == [
         ("Acme", STAMP), ("Acme Corp", datetime(2026, 3, 3, 8, 0))]
+
+
+CRM_HEADER = "company_id,name,country,industry_tag,last_contact_at,export_date\n"
+
+
+def test_awkward_files_load_or_reject_each_line_with_its_reason(tmp_path: Path) -> None:
+    """A byte-order mark, a NUL byte, a value over the size limit, an empty file and a header alone."""
+    folder = tmp_path / "landing"
+    _write(folder, "raw_crm_companies__bom.csv",
+           b"\xef\xbb\xbf" + CRM_HEADER.encode() + b"A,Acme,GB,saas,,2026-03-01\n")
+    _write(folder, "raw_crm_companies__nul.csv",
+           CRM_HEADER + "B,Be\x00ta,GB,saas,,2026-03-01\nC,Gamma,GB,saas,,2026-03-01\n")
+    long_name = "x" * (landing.MAX_VALUE_BYTES + 1)
+    _write(folder, "raw_crm_companies__long.csv",
+           CRM_HEADER + f"D,{long_name},GB,saas,,2026-03-01\nE,{'y' * landing.MAX_VALUE_BYTES},GB,saas,,2026-03-01\n")
+    _write(folder, "raw_product_events__long.ndjson", '{"event_id": "e1", "company_id": "A", "user_id": "u1", '
+                                                      f'"event_type": "{long_name}", "occurred_at": null}}\n')
+    _write(folder, "raw_crm_companies__empty.csv", b"")
+    _write(folder, "raw_crm_companies__header-only.csv", CRM_HEADER)
+    _write(folder, "raw_product_events__empty.ndjson", b"")
+    warehouse = tmp_path / "warehouse.duckdb"
+    report = load(warehouse, folder, STAMP)
+    assert report.refused == []
+    assert rows(warehouse, "select company_id, length(name) from raw.raw_crm_companies order by 1") == [
+        ("A", 4), ("C", 5), ("E", landing.MAX_VALUE_BYTES)]
+    assert _rejected(warehouse) == [
+        ("raw_crm_companies__long.csv", 2, f"column name: a value of {landing.MAX_VALUE_BYTES + 1:,} bytes, over the "
+                                           f"{landing.MAX_VALUE_BYTES:,}-byte limit per value"),
+        ("raw_crm_companies__nul.csv", 2, "column name: a NUL character (\\x00), which no contract value may hold"),
+        ("raw_product_events__long.ndjson", 1, f"column event_type: a value of {landing.MAX_VALUE_BYTES + 1:,} bytes, "
+                                               f"over the {landing.MAX_VALUE_BYTES:,}-byte limit per value"),
+    ]
+    ledger = {r[0]: r[1:] for r in _ledger(warehouse)}
+    assert ledger["raw_crm_companies__empty.csv"] == ("loaded", 0, 0, 0, "an empty file (0 bytes): nothing to load")
+    assert ledger["raw_product_events__empty.ndjson"] == ("loaded", 0, 0, 0, "an empty file (0 bytes): nothing to load")
+    assert ledger["raw_crm_companies__header-only.csv"] == ("loaded", 0, 0, 0, "")
+
+
+def test_timestamps_with_an_offset_land_in_utc(tmp_path: Path) -> None:
+    """The contract's timestamps are UTC: an offset or a zone is applied, never dropped."""
+    folder = tmp_path / "landing"
+    events = [("e1", "2026-03-20T10:00:00+05:00"), ("e2", "2026-03-20T10:00:00-08:00"), ("e3", "2026-03-20T10:00:00Z"),
+              ("e4", "2026-03-20 10:00:00"), ("e5", "2026-03-20T10:00:00+05:30"), ("e6", "2026-03-20T23:30:00-01:00"),
+              ("e7", "2026-03-20T10:00:00+5")]
+    _write(folder, "raw_product_events__tz.ndjson", "".join(
+        f'{{"event_id": "{e}", "company_id": "A", "user_id": "u1", "event_type": "login", "occurred_at": "{at}"}}\n'
+        for e, at in events))
+    _write(folder, "raw_crm_companies__tz.csv", CRM_HEADER + "A,Acme,GB,saas,2026-03-01 09:00:00+01:00,2026-03-01\n")
+    warehouse = tmp_path / "warehouse.duckdb"
+    load(warehouse, folder, datetime(2026, 3, 22))
+    assert rows(warehouse, "select event_id, strftime(occurred_at, '%Y-%m-%d %H:%M') from raw.raw_product_events "
+                           "order by 1") == [
+        ("e1", "2026-03-20 05:00"), ("e2", "2026-03-20 18:00"), ("e3", "2026-03-20 10:00"), ("e4", "2026-03-20 10:00"),
+        ("e5", "2026-03-20 04:30"), ("e6", "2026-03-21 00:30")]
+    assert _rejected(warehouse) == [("raw_product_events__tz.ndjson", 7, "column occurred_at: '2026-03-20T10:00:00+5' "
+                                                                         "cannot be cast to timestamp")]
+    assert rows(warehouse, "select last_contact_at from raw.raw_crm_companies") == [(datetime(2026, 3, 1, 8, 0),)]
+
+
+def test_a_raw_table_lacking_a_contract_column_refuses_the_load(tmp_path: Path) -> None:
+    """A raw table changed by hand (a column dropped) stops the load with the contract's exit code,
+    naming the table and the column, before any file loads."""
+    warehouse = tmp_path / "warehouse.duckdb"
+    folder = tmp_path / "d"
+    _write(folder, "raw_crm_companies__a.csv", CRM_HEADER + "A,Acme,GB,saas,,2026-03-01\n")
+    load(warehouse, folder, STAMP)
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("alter table raw.raw_crm_companies drop column industry_tag")
+    _write(folder, "raw_crm_companies__b.csv", CRM_HEADER + "B,Beta,GB,saas,,2026-03-01\n")
+    done = subprocess.run([sys.executable, "-m", "dwh", "load", "--warehouse", str(warehouse), str(folder)],
+                          cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert done.returncode == 5, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert "contract FAILED: the input contract is broken, so no file was loaded:\n  - raw.raw_crm_companies: " \
+           "column industry_tag (varchar) is missing" in done.stdout
+    assert rows(warehouse, "select count(*) from raw.raw_crm_companies") == [(1,)]
 
 
 def test_a_load_stamp_never_goes_backwards(tmp_path: Path) -> None:

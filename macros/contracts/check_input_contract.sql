@@ -6,6 +6,8 @@
 
     It checks the raw tables the selected nodes read (every raw table in run-operation):
     - the table exists and has every contract column (a source column with a `data_type`);
+    - every row has a `_loaded_at` (a row without one would be counted by no status and never
+      reach an incremental model);
     - a column whose type differs from the contract's holds only values that cast to it
       (a column turned VARCHAR holding 'abc' where an integer belongs stops the run; one holding
       '12' does not). Columns the contract does not know are ignored;
@@ -66,7 +68,16 @@
                     {%- endif -%}
                 {%- endif -%}
             {%- endfor -%}
-            {%- if '_loaded_at' in actual -%}{%- do checked.append((label, relation)) -%}{%- endif -%}
+            {%- if '_loaded_at' in actual -%}
+                {%- set unstamped = run_query('select count(*) from ' ~ relation ~ ' where _loaded_at is null').rows[0][0] -%}
+                {%- if unstamped > 0 -%}
+                    {%- do problems.append(label ~ ': ' ~ unstamped ~ ' row(s) have no _loaded_at. Every raw row'
+                        ~ ' carries the stamp of the batch it landed in (dwh load stamps every load itself):'
+                        ~ ' stamp them, or delete them and land them again') -%}
+                {%- else -%}
+                    {%- do checked.append((label, relation)) -%}
+                {%- endif -%}
+            {%- endif -%}
         {%- endif -%}
     {%- endfor -%}
 
