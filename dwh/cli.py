@@ -12,12 +12,13 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
 from dwh.daily import Exit
 from dwh.generators import company_activity, delivery, rideshare, social, streaming
-from dwh.lock import WarehouseBusy, warehouse_lock
+from dwh.lock import WarehouseBusy, holding_file, warehouse_lock
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
@@ -161,11 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_options(rep, "to build (it is replaced)")
     rep.add_argument("--landing", metavar="DIR", help="replay landing batch folders (dwh generate --landing) "
                                                       "instead of the seeds")
-    rep.set_defaults(func=_replay, locked=True)
+    rep.set_defaults(func=_replay, locked=True, replaces_file=True)
 
     once = commands.add_parser("build-once", help="load all sample data at once and run one dbt build")
     _warehouse_options(once, "to build (it is replaced)")
-    once.set_defaults(func=_build_once, locked=True)
+    once.set_defaults(func=_build_once, locked=True, replaces_file=True)
 
     dbt = commands.add_parser("dbt", help="run one dbt command on the warehouse, holding its lock")
     _warehouse_options(dbt, "to use")
@@ -184,9 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     command = " ".join(["dwh", *(argv if argv is not None else sys.argv[1:])])
     from dwh.dbt import DbtError
 
+    wait = getattr(args, "wait", 0.0)
+    deadline = time.monotonic() + wait
     try:
-        with warehouse_lock(warehouse, command, getattr(args, "wait", 0.0)):
-            return int(args.func(args))
+        with warehouse_lock(warehouse, command, wait):
+            if getattr(args, "replaces_file", False):  # replay and build-once hold the new file themselves
+                return int(args.func(args))
+            with holding_file(warehouse, max(0.0, deadline - time.monotonic())):
+                return int(args.func(args))
     except WarehouseBusy as busy:
         print(f"refused: {busy}", file=sys.stderr, flush=True)
         return int(Exit.BUSY)

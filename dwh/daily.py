@@ -3,12 +3,15 @@ freshness. One line per step with counts and seconds; the exit code says which s
 
 Exit codes (also in the README, "Operating the warehouse"):
   0  every step passed (warnings, such as rejected landing lines or warn-level tests, are printed)
-  1  an unexpected error (a bug, or the machine: disk full, ...)
+  1  an unexpected error: a bug, or the machine (the disk is full, memory ran out); the message
+     says which. Free the resource and run again: every step resumes where it can
   2  the command line was wrong
-  3  the warehouse is busy: another run holds its lock (the message names it)
+  3  the warehouse is busy: another run holds its lock, or a reader has the file open (the
+     message names the process); --wait SECONDS waits for either
   4  load: a landing file was refused (unknown table, missing column, ...) or a stamp went backwards
-  5  contract: a raw table lacks a contract column, holds values of the wrong type, or a row was
-     stamped back in time; no model ran
+  5  contract: a raw table lacks a contract column, holds values of the wrong type, has a row
+     without `_loaded_at`, or a row was stamped back in time; no file was loaded into a table
+     lacking a column, and no model ran
   6  build: a model, snapshot or test failed (the failing nodes are named); `dbt retry` resumes
   7  freshness: a source is older than its error threshold
 """
@@ -22,7 +25,11 @@ from enum import IntEnum
 from pathlib import Path
 
 from dwh.dbt import BUILD_LOADED, DbtError, run_dbt, statuses
-from dwh.landing import StampError, load
+from dwh.landing import ContractBroken, StampError, load
+
+# What the engine says when the machine, not the data, is at fault (DuckDB, PostgreSQL, the OS)
+MACHINE_FAULTS = ("No space left on device", "Out of Memory", "could not extend file", "Disk quota exceeded",
+                  "out of memory", "Cannot allocate memory")
 
 
 class Exit(IntEnum):
@@ -52,12 +59,33 @@ def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{count} {status}" for status, count in sorted(counter.items())) or "nothing to do"
 
 
+def machine_fault(step: str, error: BaseException) -> StepFailed | None:
+    """The step's failure as the machine's (exit 1), when the error says the disk is full or memory
+    ran out: the data and the models are not at fault, and the same run passes once there is room."""
+    text = str(error)
+    if not any(fault in text for fault in MACHINE_FAULTS):
+        return None
+    kind = "memory ran out" if "memory" in text.lower() or "allocate" in text else "the disk is full"
+    first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
+    return StepFailed(step, Exit.UNEXPECTED, f"the machine: {kind} ({first[:300]}). Nothing was lost: free "
+                                             f"room and run again (`dbt retry` resumes a build from its failed nodes)")
+
+
 def load_step(warehouse: Path, landing: Path, say: Callable[[str], None]) -> None:
+    import duckdb
+
     clock = time.monotonic()
     try:
         report = load(warehouse, landing)
+    except ContractBroken as error:
+        raise StepFailed("contract", Exit.CONTRACT, str(error)) from error
     except (StampError, FileNotFoundError) as error:
         raise StepFailed("load", Exit.LOAD, str(error)) from error
+    except (OSError, duckdb.Error) as error:
+        fault = machine_fault("load", error)
+        if fault is None:
+            raise
+        raise fault from error
     say(f"load: {len(report.files)} files at {report.stamp:%Y-%m-%d %H:%M:%S}: {report.count('loaded')} loaded "
         f"({report.rows_loaded} rows), {report.count('skipped')} already loaded, {report.count('refused')} refused; "
         f"{report.lines_rejected} lines rejected (landing.rejected_lines) ({time.monotonic() - clock:.1f} s)")
@@ -71,7 +99,8 @@ def contract_step(warehouse: Path, say: Callable[[str], None]) -> None:
     try:
         run_dbt(["run-operation", "check_input_contract"], warehouse)
     except DbtError as error:
-        raise StepFailed("contract", Exit.CONTRACT, str(error).split("failed: ", 1)[-1]) from error
+        raise machine_fault("contract", error) or StepFailed(
+            "contract", Exit.CONTRACT, str(error).split("failed: ", 1)[-1]) from error
     say(f"contract: every raw table keeps the input contract ({time.monotonic() - clock:.1f} s)")
 
 
@@ -80,8 +109,12 @@ def build_step(warehouse: Path, say: Callable[[str], None]) -> None:
     try:
         result = run_dbt(BUILD_LOADED, warehouse)
     except DbtError as error:
-        nodes = ", ".join(error.nodes) or "before any node ran"
-        raise StepFailed("build", Exit.BUILD, f"{nodes}: {error}. Fix the cause, then `dbt retry` "
+        fault = machine_fault("build", error)
+        if fault:
+            raise fault from error
+        where = ", ".join(error.nodes) or (f"dbt stopped after {error.finished} node(s) had finished"
+                                           if error.finished else "before any node ran")
+        raise StepFailed("build", Exit.BUILD, f"{where}: {error}. Fix the cause, then `dbt retry` "
                          f"(or run again) resumes from the failed nodes") from error
     say(f"build: {sum(statuses(result).values())} nodes: {_counts(statuses(result))} "
         f"({time.monotonic() - clock:.1f} s)")

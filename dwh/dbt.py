@@ -22,10 +22,12 @@ class DbtError(RuntimeError):
     `failures` maps each failing node's name to the rows it reported (tests) or 0 (errors);
     `nodes` lists the failing nodes' unique ids (empty when dbt stopped before any node ran)."""
 
-    def __init__(self, message: str, failures: dict[str, int], nodes: list[str] | None = None) -> None:
+    def __init__(self, message: str, failures: dict[str, int], nodes: list[str] | None = None,
+                 finished: int = 0) -> None:
         super().__init__(message)
         self.failures = failures
         self.nodes = nodes or []
+        self.finished = finished  # nodes that had finished (in any status) when dbt stopped
 
 
 @contextmanager
@@ -58,6 +60,27 @@ def statuses(result: dbtRunnerResult) -> Counter[str]:
                    if hasattr(node, "node") and str(node.node.resource_type) != "operation")
 
 
+def _stored_failures(warehouse: Path, relation_name: str | None, shown: int = 3) -> str:
+    """The first rows a failing test stored (`store_failures`), as text for its message: what failed,
+    without opening the warehouse by hand (the personal-data test stores the column and the kind).
+    DuckDB only; empty when there is nothing to show."""
+    if not relation_name or os.environ.get("DBT_TARGET", "duckdb") != "duckdb":
+        return ""
+    import duckdb
+
+    relation = ".".join(relation_name.split(".")[-2:])  # schema.identifier (the catalogue is the file)
+    try:
+        with duckdb.connect(str(warehouse.resolve())) as con:
+            found = con.execute(f"select * from {relation} limit {shown}")
+            names = [d[0] for d in found.description or []]
+            stored = found.fetchall()
+    except duckdb.Error:
+        return ""
+    if not stored:
+        return ""
+    return " (" + "; ".join(", ".join(f"{n}={v}" for n, v in zip(names, row, strict=True)) for row in stored) + ")"
+
+
 def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DIR,
             quiet: bool = True) -> dbtRunnerResult:
     """Run one dbt command on `warehouse`; raise DbtError unless it succeeded."""
@@ -65,10 +88,13 @@ def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DI
     if quiet:
         argv.append("--quiet")
     errors: list[str] = []
+    finished: list[str] = []
 
     def keep_errors(event: EventMsg) -> None:
         if event.info.level == "error":
             errors.append(str(getattr(event.info, "msg", "")))
+        if event.info.name == "NodeFinished":
+            finished.append(event.info.name)
 
     with warehouse_env(warehouse):
         result = dbtRunner(callbacks=[keep_errors]).invoke(argv)
@@ -82,7 +108,8 @@ def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DI
                 failures[unique_id.split(".")[-1] if not hasattr(node, "node") else node.node.name] = int(
                     getattr(node, "failures", 0) or 0)
                 nodes.append(unique_id)
-                lines.append(f"{unique_id}: {node.message or ' '.join(errors)}")
+                stored = _stored_failures(warehouse, getattr(getattr(node, "node", None), "relation_name", None))
+                lines.append(f"{unique_id}: {node.message or ' '.join(errors)}{stored}")
         detail = "; ".join(lines) or str(result.exception or " ".join(errors))
-        raise DbtError(f"dbt {' '.join(args)} failed: {detail}", failures, nodes)
+        raise DbtError(f"dbt {' '.join(args)} failed: {detail}", failures, nodes, len(finished))
     return result

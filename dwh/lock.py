@@ -9,6 +9,14 @@ names the holder: its process id, its command and since when it runs.
 
 The lock is an advisory `flock`: the operating system releases it when the holder exits, however
 it exits (SIGKILL included), so a crashed run never leaves a stale lock behind.
+
+Readers do not take that lock: a notebook or a BI tool opens the DuckDB file itself, read-only,
+and DuckDB then refuses every writer. So a run also holds the file (`holding_file`): it opens
+it once, before its first step, and keeps it open to its end, so no reader can take the file
+between two steps or two dbt nodes (every connection dbt and the loader open in the run's
+process shares that open database). A reader who holds the file when a run starts makes the run
+wait (`--wait`) or be refused as busy, naming the reader's process; a reader who comes during a
+run is refused by DuckDB ("Could not set lock") until the run ends.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -74,3 +83,49 @@ def warehouse_lock(warehouse: Path, command: str | None = None, wait: float = 0.
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
         os.close(handle)
+
+
+def _process(pid: str) -> str:
+    """A process's command line, as far as this machine shows it."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+    except OSError:
+        command = ""
+    return f"pid {pid} (`{command}`)" if command else f"pid {pid}"
+
+
+def file_holder(message: str) -> str | None:
+    """The process DuckDB names in a "Could not set lock" error, or None for any other error."""
+    if "Could not set lock" not in message:
+        return None
+    found = re.search(r"\(PID (\d+)\)", message)
+    return _process(found.group(1)) if found else "another process"
+
+
+@contextmanager
+def holding_file(warehouse: Path, wait: float = 0.0) -> Iterator[None]:
+    """Keep the DuckDB file open (read-write) for the block, so that no other process can open it,
+    not even to read, until the block ends. Wait up to `wait` seconds for a process that holds the
+    file (a reader) to let it go, else WarehouseBusy naming that process."""
+    import duckdb  # here, so that importing dwh.lock stays light
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            guard = duckdb.connect(str(warehouse.resolve()))
+            break
+        except duckdb.Error as error:
+            holder = file_holder(str(error))
+            if holder is None:
+                raise
+            if time.monotonic() >= deadline:
+                waited = f" after waiting {wait:.0f} s" if wait else ""
+                raise WarehouseBusy(
+                    f"warehouse {warehouse} is busy{waited}: {holder} has the file open (a reader holds DuckDB's "
+                    f"lock, and a run must hold the file alone). Close that connection, or pass --wait SECONDS "
+                    f"to wait for it.") from None
+            time.sleep(0.5)
+    try:
+        yield
+    finally:
+        guard.close()

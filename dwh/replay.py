@@ -17,10 +17,12 @@ rows the seeds hold (and the malformed lines go to `landing.rejected_lines`).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -28,8 +30,10 @@ from dwh.contracts import input_contract
 from dwh.dbt import PROJECT_DIR, run_dbt
 from dwh.landing import load
 from dwh.landing_sample import parse_stamp_folder
+from dwh.lock import holding_file
 
 HOLDING_SCHEMA = "replay_holding"
+_T = TypeVar("_T")
 MODELS_AND_SNAPSHOTS = ["build", "--exclude-resource-type", "seed", "test", "unit_test"]
 
 
@@ -100,6 +104,19 @@ def _fresh(warehouse: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _rebuilt(build: Callable[..., _T]) -> Callable[..., _T]:
+    """Start the warehouse anew, and hold the new file from then to the end (dwh/lock.py,
+    holding_file): no reader can take it between two batches or two dbt nodes."""
+
+    @functools.wraps(build)
+    def rebuild(warehouse: Path, *args: Any, **kwargs: Any) -> _T:
+        _fresh(warehouse)
+        with holding_file(warehouse):
+            return build(warehouse, *args, **kwargs)
+
+    return rebuild
+
+
 def _test_at_end(warehouse: Path, project_dir: Path, started: float, progress: Callable[[str], None]) -> None:
     clock = time.monotonic()
     run_dbt(["test"], warehouse, project_dir)
@@ -107,11 +124,11 @@ def _test_at_end(warehouse: Path, project_dir: Path, started: float, progress: C
              f"replay took {time.monotonic() - started:.0f} s")
 
 
+@_rebuilt
 def build_at_once(warehouse: Path, project_dir: Path = PROJECT_DIR, progress: Callable[[str], None] = _say) -> None:
     """Load all the sample data at once and run one `dbt build` (the CRM snapshot then sees only
     the latest export)."""
     started = time.monotonic()
-    _fresh(warehouse)
     run_dbt(["seed", "--full-refresh"], warehouse, project_dir)
     progress(f"seeded the sample data ({time.monotonic() - started:.1f} s)")
     clock = time.monotonic()
@@ -119,6 +136,7 @@ def build_at_once(warehouse: Path, project_dir: Path = PROJECT_DIR, progress: Ca
     progress(f"built and tested in {time.monotonic() - clock:.1f} s")
 
 
+@_rebuilt
 def replay(warehouse: Path, project_dir: Path = PROJECT_DIR,
            progress: Callable[[str], None] = _say) -> list[datetime]:
     """Build `warehouse` from scratch, one load batch at a time, then run every test once.
@@ -126,7 +144,6 @@ def replay(warehouse: Path, project_dir: Path = PROJECT_DIR,
     Reports each step through `progress`: the seed load, each batch (n of N, its raw rows and
     seconds), and the tests."""
     started = time.monotonic()
-    _fresh(warehouse)
     clock = time.monotonic()
     run_dbt(["seed", "--full-refresh"], warehouse, project_dir)
     stamps = hold_back(warehouse)
@@ -146,11 +163,11 @@ def replay(warehouse: Path, project_dir: Path = PROJECT_DIR,
     return stamps
 
 
+@_rebuilt
 def replay_landing(warehouse: Path, landing_root: Path, project_dir: Path = PROJECT_DIR,
                    progress: Callable[[str], None] = _say) -> list[datetime]:
     """Build `warehouse` from scratch from landing folders, one folder (load batch) at a time."""
     started = time.monotonic()
-    _fresh(warehouse)
     folders = sorted(p for p in landing_root.iterdir() if p.is_dir())
     if not folders:
         raise RuntimeError(f"no batch folders in {landing_root} (write them with `dwh generate --landing`)")
