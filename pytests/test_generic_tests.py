@@ -28,7 +28,8 @@ MODELS = {
     "('12345.6789', '-12345678.5', '-0.000123456789', 3),"
     "('1234567890.12', '20261201', 'e_000123456789', 4),"
     "('p1/p5/p12', 'j***@example.com', '***-***-4567', 5),"
-    "('v1.2.3', '192.168.0.1', 'a1234567890b', 6)"
+    "('v1.2.3', '192.168.0.1', 'a1234567890b', 6),"
+    "('01-12-2026', '09 12 2026', '2026-12-01 01 10:00', 7)"
     ") as t (first_text, second_text, third_text, id)",
     # one email or phone per row, in the shapes people write them
     "personal_values": "select * from (values "
@@ -39,7 +40,9 @@ MODELS = {
     "('(555) 123-4567', 'x', 5),"
     "('x', '555.123.4567', 6),"
     "('020 7946 0958', 'x', 7),"
-    "('x', 'phone: +49 (30) 1234 5678', 8)"
+    "('x', 'phone: +49 (30) 1234 5678', 8),"
+    "('ring 070-123 45 67', 'x', 9),"
+    "('x', '08-123 456 78', 10)"
     ") as t (label, other_label, id)",
 }
 
@@ -113,8 +116,8 @@ EXPECTED_FAILURES = {
     "bad_range": 2,  # -3 and 99
     "bad_range_exclusive": 3,  # 5 and 99 are on the excluded bounds, -3 below
     "bad_dense_sequence": 3,  # groups 1 (a gap), 2 (a repeat) and 3 (no 1)
-    "bad_personal_data": 8,  # one email or phone per row, whichever column holds it
-    "bad_personal_data_one_column": 4,  # rows 2, 4, 6 and 8 hold theirs in other_label
+    "bad_personal_data": 10,  # one email or phone per row, whichever column holds it
+    "bad_personal_data_one_column": 5,  # rows 2, 4, 6, 8 and 10 hold theirs in other_label
 }
 
 

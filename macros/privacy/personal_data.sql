@@ -13,7 +13,10 @@
                 trunk 0 (`020 7946 0958`). Dates (`2026-12-01`, `2026-12-01T10:00:00+00:00`) have
                 too few digits in a group; hex keys have no separators; a value that is a whole
                 number or decimal without a plus sign (`12345.6789`, `-12345678.5`) is never
-                taken for a phone, while `+15551234567` is one (E.164).
+                taken for a phone, while `+15551234567` is one (E.164). A fourth shape takes the
+                Nordic grouping, a trunk 0 then groups of two or three digits split by spaces
+                (`070-123 45 67`, `08-123 456 78`), never right after a dash (the day of a date
+                followed by more numbers).
 -#}
 {% macro personal_data_patterns() -%}
     {%- set boundary_start = "(^|[^0-9A-Za-z_.+])" -%}
@@ -23,6 +26,7 @@
         'phone_international': boundary_start ~ "[+][0-9]{1,3}[ .-]?([(][0-9]{1,4}[)][ .-]?)?([0-9][ .-]?){6,13}[0-9]" ~ boundary_end,
         'phone_grouped': boundary_start ~ "([(][0-9]{3}[)] ?|[0-9]{3}[ .-])[0-9]{3}[ .-][0-9]{4}" ~ boundary_end,
         'phone_national': boundary_start ~ "0[0-9]{2,4}[ -][0-9]{3,4}[ -]?[0-9]{3,4}" ~ boundary_end,
+        'phone_spaced': "(^|[^0-9A-Za-z_.+-])0[0-9]{1,3}[ -][0-9]{2,3}( [0-9]{2,3}){1,2}" ~ boundary_end,
         'number': "^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$",
     }) -}}
 {%- endmacro %}
@@ -36,8 +40,27 @@
             {{ regexp_matches(value, patterns.phone_international) }}
             or {{ regexp_matches(value, patterns.phone_grouped) }}
             or {{ regexp_matches(value, patterns.phone_national) }}
+            or {{ regexp_matches(value, patterns.phone_spaced) }}
         ) and not {{ regexp_matches(value, patterns.number) }} then 'phone'
     end
+{%- endmacro %}
+
+{#-
+    redact_personal_data(value): the value, or, when it holds an email address or a phone number
+    (personal_data_kind), a marker naming the kind in its place: `[email redacted]`,
+    `[phone redacted]`. Staging applies it to every free-text column (free_text) on the way in,
+    so a person's address typed into a company name, a restaurant name or a username reaches no
+    model, mart or snapshot; the next export with a clean value heals the record (its history
+    shows the marker, never the value). Columns that are personal by design (a customer's email,
+    a rider's phone) are not free text: they reach the marts only hashed or masked.
+-#}
+{% macro redact_personal_data(value) -%}
+    coalesce({{ dbt.concat(["'['", personal_data_kind(value), "' redacted]'"]) }}, {{ value }})
+{%- endmacro %}
+
+{#- free_text(column): a free-text raw column as staging keeps it: trimmed, personal data redacted. -#}
+{% macro free_text(column) -%}
+    {{ redact_personal_data('trim(' ~ column ~ ')') }}
 {%- endmacro %}
 
 {#- is_string_type(data_type): whether a column's type (as the adapter reports it) holds text. -#}

@@ -3,11 +3,15 @@
     phone number in clear (see macros/privacy/personal_data.sql for the patterns). The columns are
     read from the built relation, so a string column added later is checked without a change here;
     the structure rules require this test on every mart. Failing rows show the column, the kind of
-    data and a masked value, never the value itself.
+    data and a masked value, never the value itself. They are kept as a view in schema `audit`
+    (named after the test), so a failure points at the columns: staging redacts personal data in
+    free text (redact_personal_data), so this test is the second line, and a failure means a
+    column that staging does not treat as free text.
 
       column_names   check only these columns (default: every string column of the relation)
 -#}
 {% test no_personal_data(model, column_names=none) %}
+{{ config(store_failures=true, store_failures_as='view', schema='audit') }}
 {%- set checked = [] -%}
 {%- if execute -%}
     {%- for column in adapter.get_columns_in_relation(model) -%}

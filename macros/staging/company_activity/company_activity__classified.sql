@@ -13,9 +13,9 @@
             -- ids
             trim(company_id) as company_id,
             -- strings
-            trim(name) as company_name,
+            {{ free_text('name') }} as company_name,
             upper(trim(country)) as country,
-            lower(trim(industry_tag)) as industry_tag,
+            lower({{ free_text('industry_tag') }}) as industry_tag,
             -- timestamps and dates
             cast(last_contact_at as timestamp) as last_contact_at,
             cast(export_date as date) as export_date,

@@ -67,7 +67,7 @@
             cast(driver_id as bigint) as driver_id,
             -- strings
             lower(trim(delivery_status)) as delivery_status,
-            trim(cancellation_reason) as cancellation_reason,
+            {{ free_text('cancellation_reason') }} as cancellation_reason,
             -- numerics
             cast(estimated_delivery_time_minutes as integer) as estimated_delivery_time_minutes,
             cast(delivery_distance_miles as decimal(6, 2)) as delivery_distance_miles,
@@ -148,8 +148,8 @@
             cast(restaurant_id as bigint) as restaurant_id,
             trim(restaurant_external_id) as restaurant_external_id,
             -- strings
-            trim(restaurant_name) as restaurant_name,
-            lower(trim(cuisine_type)) as cuisine_type,
+            {{ free_text('restaurant_name') }} as restaurant_name,
+            lower({{ free_text('cuisine_type') }}) as cuisine_type,
             -- numerics
             cast(restaurant_lat as {{ type_double() }}) as restaurant_lat,
             cast(restaurant_lng as {{ type_double() }}) as restaurant_lng,
@@ -187,7 +187,7 @@
             -- strings
             trim(full_name) as full_name,
             lower(trim(email)) as email,
-            trim(city) as city,
+            {{ free_text('city') }} as city,
             -- timestamps
             cast(signup_at as timestamp) as signup_at,
             cast(_loaded_at as timestamp) as _loaded_at
@@ -209,8 +209,8 @@
             -- ids
             cast(batching_algorithm_key as bigint) as batching_algorithm_key,
             -- strings
-            trim(algorithm_name) as algorithm_name,
-            trim(algorithm_version) as algorithm_version,
+            {{ free_text('algorithm_name') }} as algorithm_name,
+            {{ free_text('algorithm_version') }} as algorithm_version,
             -- numerics
             cast(max_batch_size as integer) as max_batch_size,
             cast(max_total_distance_miles as decimal(6, 2)) as max_total_distance_miles,
@@ -245,7 +245,7 @@
             cast(batching_algorithm_key as bigint) as batching_algorithm_key,
             -- strings
             lower(trim(batch_status)) as batch_status,
-            trim(cancellation_reason) as cancellation_reason,
+            {{ free_text('cancellation_reason') }} as cancellation_reason,
             -- numerics
             cast(total_deliveries as integer) as total_deliveries,
             cast(planned_total_distance_miles as decimal(6, 2)) as planned_total_distance_miles,
@@ -374,7 +374,7 @@
             -- strings
             lower(trim(previous_state)) as previous_state,
             lower(trim(new_state)) as new_state,
-            lower(trim(change_trigger)) as change_trigger,
+            lower({{ free_text('change_trigger') }}) as change_trigger,
             -- timestamps
             cast(changed_at as timestamp) as changed_at,
             cast(_loaded_at as timestamp) as _loaded_at

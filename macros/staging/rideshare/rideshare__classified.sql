@@ -145,7 +145,7 @@
             trim(full_name) as full_name,
             lower(trim(email)) as email,
             trim(phone) as phone,
-            trim(home_city) as home_city,
+            {{ free_text('home_city') }} as home_city,
             -- dates and timestamps
             cast(signup_at as timestamp) as signup_at,
             cast(export_date as date) as export_date,
@@ -172,8 +172,8 @@
             trim(vehicle_id) as vehicle_id,
             trim(driver_id) as driver_id,
             -- strings
-            trim(make) as make,
-            trim(model) as model,
+            {{ free_text('make') }} as make,
+            {{ free_text('model') }} as model,
             lower(trim(vehicle_class)) as vehicle_class,
             -- numerics
             cast(model_year as integer) as model_year,
@@ -200,8 +200,8 @@
             -- ids
             trim(location_id) as location_id,
             -- strings
-            trim(zone_name) as zone_name,
-            trim(city) as city,
+            {{ free_text('zone_name') }} as zone_name,
+            {{ free_text('city') }} as city,
             -- numerics
             cast(latitude as {{ type_double() }}) as latitude,
             cast(longitude as {{ type_double() }}) as longitude,

@@ -78,7 +78,7 @@
             -- ids
             trim(user_id) as user_id,
             -- strings
-            trim(username) as username,
+            {{ free_text('username') }} as username,
             lower(trim(user_type)) as user_type,
             upper(trim(country)) as country,
             -- booleans

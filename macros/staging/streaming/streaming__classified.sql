@@ -75,10 +75,10 @@
             trim(content_id) as content_id,
             nullif(trim(series_id), '') as series_id,
             -- strings
-            trim(title) as title,
+            {{ free_text('title') }} as title,
             lower(trim(content_type)) as content_type,
-            trim(series_title) as series_title,
-            lower(trim(genre)) as genre,
+            {{ free_text('series_title') }} as series_title,
+            lower({{ free_text('genre') }}) as genre,
             -- numerics
             cast(season_number as integer) as season_number,
             cast(episode_number as integer) as episode_number,
@@ -116,8 +116,8 @@
             trim(device_id) as device_id,
             -- strings
             lower(trim(device_type)) as device_type,
-            lower(trim(os)) as os,
-            trim(app_version) as app_version,
+            lower({{ free_text('os') }}) as os,
+            {{ free_text('app_version') }} as app_version,
             -- timestamps
             cast(_loaded_at as timestamp) as _loaded_at
         from {{ relation }}
