@@ -65,9 +65,9 @@ def machine_fault(step: str, error: BaseException) -> StepFailed | None:
     text = str(error)
     if not any(fault in text for fault in MACHINE_FAULTS):
         return None
-    kind = "memory ran out" if "memory" in text.lower() or "allocate" in text else "the disk is full"
-    first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
-    return StepFailed(step, Exit.UNEXPECTED, f"the machine: {kind} ({first[:300]}). Nothing was lost: free "
+    said = next(line.strip() for line in text.splitlines() if any(fault in line for fault in MACHINE_FAULTS))
+    kind = "memory ran out" if "memory" in said.lower() or "allocate" in said else "the disk is full"
+    return StepFailed(step, Exit.UNEXPECTED, f"the machine: {kind} ({said[:300]}). Nothing was lost: free "
                                              f"room and run again (`dbt retry` resumes a build from its failed nodes)")
 
 
