@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -13,6 +16,8 @@ import pytest
 from dwh.contracts import create_raw_tables
 from dwh.dbt import PROJECT_DIR, run_dbt
 from dwh.replay import replay
+
+from .handmade import write_day
 
 SEED_DIR = PROJECT_DIR / "seeds"
 
@@ -128,3 +133,16 @@ def assert_equals_full_refresh(warehouse: Path, domain: str, tables: list[str], 
     run_dbt([*domain_build(domain), "--full-refresh"], rebuilt)
     for table in tables:
         assert differences(warehouse, rebuilt, table)[1:] == (0, 0), table
+
+
+@pytest.fixture()
+def today(tmp_path: Path) -> Path:
+    """A folder with one small day of landing files (every raw table), dated an hour ago."""
+    folder = tmp_path / "landing"
+    write_day(folder, datetime.now(UTC).replace(tzinfo=None, microsecond=0) - timedelta(hours=1))
+    return folder
+
+
+def dwh(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m dwh ARGS` in the project folder, as a scheduler would."""
+    return subprocess.run([sys.executable, "-m", "dwh", *args], cwd=PROJECT_DIR, capture_output=True, text=True)
