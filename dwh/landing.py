@@ -16,6 +16,8 @@ already in `raw`, so the input contract's "stamps never go backwards" holds by c
   `landing.rejected_lines` with the file, its line number, the raw line and the error. For every
   file, data lines = rows loaded + lines rejected. A UTF-8 byte-order mark opening a file is
   dropped.
+- A folder that holds subfolders and no files (as `dwh generate --landing` writes, one folder per
+  batch) is an error naming them, never a load of nothing.
 - Columns: a CSV header (or a JSON object) may carry columns the contract does not know: they are
   ignored (and named in the ledger). A CSV whose header lacks a contract column is refused whole
   (nothing loaded, status `refused`), as is a file for a table the contract does not have.
@@ -377,6 +379,13 @@ def load(warehouse: Path, landing_dir: Path, loaded_at: datetime | None = None) 
     """Load every file of `landing_dir` into `warehouse`'s raw tables under one stamp."""
     if not landing_dir.is_dir():
         raise FileNotFoundError(f"landing folder {landing_dir} does not exist")
+    folders = sorted(p.name for p in landing_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if folders and not landing_files(landing_dir):
+        shown = ", ".join(folders[:3]) + (f" and {len(folders) - 3} more" if len(folders) > 3 else "")
+        raise FileNotFoundError(
+            f"landing folder {landing_dir} holds no files, only {len(folders)} folder(s) ({shown}): a load reads "
+            f"the files of one folder. Load one batch folder ({landing_dir / folders[0]}), or replay them all in "
+            f"order with `dwh replay --landing {landing_dir}`")
     with duckdb.connect(str(warehouse)) as con:
         con.execute("set session TimeZone = 'UTC'")  # the contract's time zone: a timestamp without an offset is UTC
         con.execute(LEDGER_DDL)

@@ -251,6 +251,19 @@ def test_a_load_killed_mid_file_leaves_the_file_unloaded(tmp_path: Path, monkeyp
     assert load(warehouse, folder, STAMP).rows_loaded == 1
 
 
+def test_a_folder_of_batch_folders_is_an_error_naming_them(tmp_path: Path) -> None:
+    """`dwh generate --landing` writes one folder per batch: loading their parent is never a silent 0."""
+    for batch in ("2026-03-01T0600", "2026-03-02T0600"):
+        _write(tmp_path / "landing" / batch, "raw_crm_companies__a.csv", CRM_HEADER + "A,Acme,GB,saas,,2026-03-01\n")
+    command = [sys.executable, "-m", "dwh", "load", "--warehouse", str(tmp_path / "warehouse.duckdb"),
+               str(tmp_path / "landing")]
+    done = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert "holds no files, only 2 folder(s) (2026-03-01T0600, 2026-03-02T0600): a load reads the files of one " \
+           "folder." in done.stdout
+    assert "`dwh replay --landing " in done.stdout
+
+
 def test_dwh_load_cli(tmp_path: Path) -> None:
     folder = tmp_path / "d"
     _write(folder, "raw_crm_companies__a.csv", "company_id,name,country,industry_tag,last_contact_at,export_date\n"
