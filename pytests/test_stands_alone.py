@@ -9,6 +9,7 @@ only in the regular expression, which does not match itself.)
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import subprocess
 from collections.abc import Iterator
@@ -23,19 +24,33 @@ NOT_SHIPPED = {".git", ".venv", "target", "logs", "dbt_packages", "__pycache__",
                ".mypy_cache", ".ruff_cache", ".hypothesis"}
 
 
+def ignored(relative: Path, patterns: list[str]) -> bool:
+    """Whether .gitignore's patterns (the simple globs this project writes) leave `relative` out."""
+    for pattern in patterns:
+        if pattern.endswith("/"):
+            if any(fnmatch.fnmatch(part, pattern.rstrip("/")) for part in relative.parts[:-1]):
+                return True
+        elif fnmatch.fnmatch(relative.name, pattern) or fnmatch.fnmatch(relative.as_posix(), pattern):
+            return True
+    return False
+
+
 def shipped_files(root: Path) -> Iterator[Path]:
-    """The files a clone has: git's tracked files in a checkout, else every file not build output
-    (a copy made with `git archive` has no .git)."""
+    """The files a clone has: git's tracked files in a checkout, else every file that .gitignore
+    does not leave out and that is not a tool's cache (a copy made with `git archive` has no .git,
+    and a user may keep a build log beside the project)."""
     if (root / ".git").exists():
         listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True).stdout
         for name in listed.decode().split("\0"):
             if name and (root / name).is_file():
                 yield root / name
         return
+    gitignore = root / ".gitignore"
+    patterns = [line.strip() for line in gitignore.read_text().splitlines()
+                if line.strip() and not line.startswith("#")] if gitignore.exists() else []
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
-        if path.is_file() and not set(relative.parts) & NOT_SHIPPED and not relative.parts[0].endswith(".egg-info") \
-                and path.suffix not in {".duckdb", ".wal"}:
+        if path.is_file() and not set(relative.parts) & NOT_SHIPPED and not ignored(relative, patterns):
             yield path
 
 
@@ -69,6 +84,11 @@ def test_the_check_finds_references_outside(tmp_path: Path) -> None:
     (tmp_path / "target").mkdir()
     (tmp_path / "target" / "run.sql").write_text(f"-- {up}shared in build output is ignored\n")
     (tmp_path / "ok.sql").write_text("select 1 -- /tmp and mktemp are fine, so is http://example.com/work/x\n")
+    (tmp_path / ".gitignore").write_text("*.log\nlanding/\n*.duckdb\n")
+    (tmp_path / "build.log").write_text(f"pip: a warning about {home}me/site-packages\n")  # a user's own log
+    (tmp_path / "landing").mkdir()
+    (tmp_path / "landing" / "notes.csv").write_text(f"{up}elsewhere\n")
+    (tmp_path / "warehouse.duckdb").write_text(f"{work}x\n")
     found = outside_references(tmp_path)
     assert [line.split(":")[0] + ":" + line.split(":")[1] for line in found] == [
         "Makefile:2", "README.md:1", "dwh/paths.py:1", "dwh/paths.py:2", "notes.txt:1"]
