@@ -17,8 +17,11 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-share-chains bench-engines clean
 
-help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+help:  ## list the targets (with the values the variables have now)
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
+		| sed -e 's|$$(LANDING_DIR)|$(LANDING_DIR)|g' -e 's|$$(WAREHOUSE_PATH)|$(WAREHOUSE_PATH)|g' \
+		| awk -F':.*## ' '{ name[NR] = $$1; text[NR] = $$2; if (length($$1) > width) width = length($$1) } \
+			END { for (i = 1; i <= NR; i++) printf "  make %-*s  %s\n", width, name[i], text[i] }'
 
 $(BIN)/dbt: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -89,3 +89,19 @@ def test_sample_covers_every_case_the_issue_names(sample: tuple[Path, dict[str, 
     # countries arrive lower-case and padded
     assert any(r["country"] != r["country"].strip() for r in crm)
     assert any(r["country"].islower() for r in crm)
+
+
+def test_make_help_shows_whole_names_and_real_values(tmp_path: Path) -> None:
+    """Every target with a `##` text is listed once, its name whole and apart from its text, and the
+    variables in the texts show their values."""
+    import re
+
+    makefile = (PROJECT_DIR / "Makefile").read_text()
+    targets = re.findall(r"^([a-z-]+):.*## ", makefile, re.MULTILINE)
+    done = subprocess.run(["make", "--no-print-directory", "help", f"LANDING_DIR={tmp_path}/in"], cwd=PROJECT_DIR,
+                          capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert [line.split()[1] for line in lines] == targets
+    assert len({len(re.match(r"  make \S+ +", line).group(0)) for line in lines}) == 1  # type: ignore[union-attr]  # one column
+    assert "$(" not in done.stdout
+    assert f"write them to {tmp_path}/in, load" in done.stdout
