@@ -16,7 +16,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from dwh.daily import Exit
+from dwh.exits import Exit, exit_codes_text
 from dwh.generators import company_activity, delivery, rideshare, social, streaming
 from dwh.lock import WarehouseBusy, holding_file, warehouse_lock
 
@@ -119,25 +119,55 @@ def _stamp(text: str) -> datetime:
 
 def _warehouse_options(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
-                        help=f"DuckDB file {what} (default: $WAREHOUSE_PATH or warehouse.duckdb)")
+                        help=f"DuckDB file {what}; $WAREHOUSE_PATH sets the default")
     parser.add_argument("--wait", type=float, default=float(os.environ.get("WAREHOUSE_LOCK_WAIT", "0")),
-                        metavar="SECONDS", help="wait this long for another run to release the warehouse "
-                                                "(default: $WAREHOUSE_LOCK_WAIT or 0, refuse at once)")
+                        metavar="SECONDS", help="wait this long for another run to release the warehouse, or "
+                                                "for a reader to close the file (0: refuse at once); "
+                                                "$WAREHOUSE_LOCK_WAIT sets the default")
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Help that keeps the examples' lines and shows every option's default (none for an option
+    without one)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default is None or action.default is False:
+            return action.help
+        return super()._get_help_string(action)
+
+
+EXAMPLES = {
+    "generate": "dwh generate --landing landing/        # one folder per load batch",
+    "generate-scale": "dwh generate-scale --domain company_activity --scale 1 --warehouse big.duckdb",
+    "load": "dwh load --warehouse warehouse.duckdb landing/2026-03-16T0600",
+    "run": "dwh run --warehouse warehouse.duckdb --landing landing/2026-03-16T0600 --wait 600",
+    "replay": "dwh replay --warehouse warehouse.duckdb --landing landing/",
+    "build-once": "dwh build-once --warehouse warehouse.duckdb",
+    "dbt": "dwh dbt --warehouse warehouse.duckdb -- docs generate --static",
+}
+
+
+def _command(commands: argparse._SubParsersAction, name: str, summary: str,  # type: ignore[type-arg]
+             codes: bool = False) -> argparse.ArgumentParser:
+    """A subcommand whose --help shows its defaults, an example and (for a run) the exit codes."""
+    epilog = f"example:\n  {EXAMPLES[name]}" + (f"\n\n{exit_codes_text()}" if codes else "")
+    return commands.add_parser(name, help=summary, description=summary, epilog=epilog,  # type: ignore[no-any-return]
+                               formatter_class=_HelpFormatter)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dwh", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    gen = commands.add_parser("generate", help="write the deterministic sample raw data as seed CSVs or landing files")
+    gen = _command(commands, "generate", "write the deterministic sample raw data as seed CSVs or landing files")
     gen.add_argument("--seed", type=int, default=42, help="random seed (same seed, same bytes)")
-    gen.add_argument("--out", default=str(PROJECT_DIR / "seeds"), help="seed folder (default: seeds/)")
-    gen.add_argument("--domain", nargs="+", choices=sorted(GENERATORS), default=sorted(GENERATORS))
+    gen.add_argument("--out", default=str(PROJECT_DIR / "seeds"), help="seed folder")
+    gen.add_argument("--domain", nargs="+", choices=sorted(GENERATORS), default=sorted(GENERATORS),
+                     help="the domains to write (seed CSVs only)")
     gen.add_argument("--landing", metavar="DIR", help="write landing files instead: one folder per load batch")
     gen.set_defaults(func=_generate)
 
-    big = commands.add_parser("generate-scale",
-                              help="write a domain's scale data set straight into a warehouse's raw tables")
+    big = _command(commands, "generate-scale", "write a domain's scale data set straight into a warehouse's raw tables")
     big.add_argument("--domain", choices=sorted(SCALE_DOMAIN_NAMES), required=True, help="which domain")
     big.add_argument("--warehouse", required=True, help="DuckDB file whose raw tables receive the rows")
     big.add_argument("--scale", type=float, default=1.0,
@@ -148,27 +178,27 @@ def build_parser() -> argparse.ArgumentParser:
                      help="append one more day (with its late, duplicated and bad rows) instead")
     big.set_defaults(func=_generate_scale, locked=True)
 
-    load = commands.add_parser("load", help="append the files of a landing folder to the raw tables")
+    load = _command(commands, "load", "append the files of a landing folder to the raw tables", codes=True)
     _warehouse_options(load, "whose raw tables receive the files")
     load.add_argument("landing_dir", metavar="LANDING_DIR", help="folder of <raw table>__<anything>.csv|.ndjson")
     load.set_defaults(func=_load, locked=True)
 
-    run = commands.add_parser("run", help="the daily run: load the landing folder, check, build, check freshness")
+    run = _command(commands, "run", "the daily run: load the landing folder, check, build, check freshness", codes=True)
     _warehouse_options(run, "to run")
     run.add_argument("--landing", metavar="DIR", help="landing folder to load first (omit to build what is in raw)")
     run.set_defaults(func=_run, locked=True)
 
-    rep = commands.add_parser("replay", help="build the warehouse from scratch one load batch at a time")
+    rep = _command(commands, "replay", "build the warehouse from scratch one load batch at a time")
     _warehouse_options(rep, "to build (it is replaced)")
     rep.add_argument("--landing", metavar="DIR", help="replay landing batch folders (dwh generate --landing) "
                                                       "instead of the seeds")
     rep.set_defaults(func=_replay, locked=True, replaces_file=True)
 
-    once = commands.add_parser("build-once", help="load all sample data at once and run one dbt build")
+    once = _command(commands, "build-once", "load all sample data at once and run one dbt build")
     _warehouse_options(once, "to build (it is replaced)")
     once.set_defaults(func=_build_once, locked=True, replaces_file=True)
 
-    dbt = commands.add_parser("dbt", help="run one dbt command on the warehouse, holding its lock")
+    dbt = _command(commands, "dbt", "run one dbt command on the warehouse, holding its lock", codes=True)
     _warehouse_options(dbt, "to use")
     dbt.add_argument("dbt_args", nargs=argparse.REMAINDER, metavar="-- DBT ARGS", help="e.g. -- docs generate")
     dbt.set_defaults(func=_dbt, locked=True)

@@ -1,7 +1,7 @@
 """The daily run a scheduler drives: load the landing folder, check the input contract, build, check
 freshness. One line per step with counts and seconds; the exit code says which step failed.
 
-Exit codes (also in the README, "Operating the warehouse"):
+Exit codes (dwh/exits.py, `dwh run --help`, and the README, "Operating the warehouse"):
   0  every step passed (warnings, such as rejected landing lines or warn-level tests, are printed)
   1  an unexpected error: a bug, or the machine (the disk is full, memory ran out); the message
      says which. Free the resource and run again: every step resumes where it can
@@ -21,26 +21,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import IntEnum
 from pathlib import Path
 
 from dwh.dbt import BUILD_LOADED, DbtError, run_dbt, statuses
+from dwh.exits import Exit
 from dwh.landing import ContractBroken, StampError, load
 
 # What the engine says when the machine, not the data, is at fault (DuckDB, PostgreSQL, the OS)
 MACHINE_FAULTS = ("No space left on device", "Out of Memory", "could not extend file", "Disk quota exceeded",
                   "out of memory", "Cannot allocate memory")
-
-
-class Exit(IntEnum):
-    OK = 0
-    UNEXPECTED = 1
-    USAGE = 2
-    BUSY = 3
-    LOAD = 4
-    CONTRACT = 5
-    BUILD = 6
-    STALE = 7
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import filecmp
 import subprocess
@@ -105,3 +106,28 @@ def test_make_help_shows_whole_names_and_real_values(tmp_path: Path) -> None:
     assert len({len(re.match(r"  make \S+ +", line).group(0)) for line in lines}) == 1  # type: ignore[union-attr]  # one column
     assert "$(" not in done.stdout
     assert f"write them to {tmp_path}/in, load" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["generate", "generate-scale", "load", "run", "replay", "build-once", "dbt"])
+def test_each_subcommand_help_shows_defaults_an_example_and_for_runs_the_exit_codes(command: str) -> None:
+    from dwh.cli import build_parser
+    from dwh.exits import MEANINGS
+
+    parser = build_parser()
+    sub = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    text = sub.choices[command].format_help()
+    assert f"example:\n  dwh {command} " in text
+    options = [a for a in sub.choices[command]._actions if a.option_strings and a.default not in (None, False)
+               and a.dest != "help"]
+    assert all(f"(default: {a.default})" in " ".join(text.split()) for a in options), text
+    listed = [line.split()[0] for line in text.split("exit codes:\n")[-1].splitlines()] if "exit codes:" in text else []
+    assert listed == ([str(int(code)) for code in MEANINGS] if command in {"load", "run", "dbt"} else [])
+
+
+def test_generate_loads_neither_dbt_nor_duckdb(tmp_path: Path) -> None:
+    """The CLI's module and `generate` stay light: dbt and DuckDB are imported by the commands that need them."""
+    code = (f"import sys, runpy; sys.argv = ['dwh', 'generate', '--out', '{tmp_path}', '--domain', 'social']\n"
+            "try:\n    runpy.run_module('dwh', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dbt', 'duckdb')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
