@@ -2,7 +2,7 @@
 
 Every command that writes a warehouse (load, run, replay, build-once, dbt) holds the warehouse's
 lock for the whole run (dwh/lock.py): a second one is refused at once, naming the holder, or waits
-with `--wait SECONDS`. Exit codes are those of dwh/daily.py (0 ok, 3 busy, 4 load, 5 contract,
+with `--wait SECONDS`. Exit codes are those of dwh/exits.py (0 ok, 3 busy, 4 load, 5 contract,
 6 build, 7 freshness, 1 anything unexpected, 2 usage).
 """
 

@@ -1,19 +1,9 @@
 """The daily run a scheduler drives: load the landing folder, check the input contract, build, check
 freshness. One line per step with counts and seconds; the exit code says which step failed.
 
-Exit codes (dwh/exits.py, `dwh run --help`, and the README, "Operating the warehouse"):
-  0  every step passed (warnings, such as rejected landing lines or warn-level tests, are printed)
-  1  an unexpected error: a bug, or the machine (the disk is full, memory ran out); the message
-     says which. Free the resource and run again: every step resumes where it can
-  2  the command line was wrong
-  3  the warehouse is busy: another run holds its lock, or a reader has the file open (the
-     message names the process); --wait SECONDS waits for either
-  4  load: a landing file was refused (unknown table, missing column, ...) or a stamp went backwards
-  5  contract: a raw table lacks a contract column, holds values of the wrong type, has a row
-     without `_loaded_at`, or a row was stamped back in time; no file was loaded into a table
-     lacking a column, and no model ran
-  6  build: a model, snapshot or test failed (the failing nodes are named); `dbt retry` resumes
-  7  freshness: a source is older than its error threshold
+The exit codes and what each means are written once, in dwh/exits.py (`dwh run --help` lists
+them; the README's table explains them): 0 ok, 1 a bug or the machine, 3 busy, 4 load, 5
+contract, 6 build, 7 freshness.
 """
 
 from __future__ import annotations
@@ -28,8 +18,9 @@ from dwh.exits import Exit
 from dwh.landing import ContractBroken, StampError, load
 
 # What the engine says when the machine, not the data, is at fault (DuckDB, PostgreSQL, the OS)
-MACHINE_FAULTS = ("No space left on device", "Out of Memory", "could not extend file", "Disk quota exceeded",
-                  "out of memory", "Cannot allocate memory")
+# (compared without case)
+MACHINE_FAULTS = ("no space left on device", "disk quota exceeded", "could not extend file", "out of memory",
+                  "cannot allocate memory")
 
 
 @dataclass
@@ -51,11 +42,11 @@ def _counts(counter: dict[str, int]) -> str:
 def machine_fault(step: str, error: BaseException) -> StepFailed | None:
     """The step's failure as the machine's (exit 1), when the error says the disk is full or memory
     ran out: the data and the models are not at fault, and the same run passes once there is room."""
-    text = str(error)
-    if not any(fault in text for fault in MACHINE_FAULTS):
+    said = next((line.strip() for line in str(error).splitlines()
+                 if any(fault in line.lower() for fault in MACHINE_FAULTS)), None)
+    if said is None:
         return None
-    said = next(line.strip() for line in text.splitlines() if any(fault in line for fault in MACHINE_FAULTS))
-    kind = "memory ran out" if "memory" in said.lower() or "allocate" in said else "the disk is full"
+    kind = "memory ran out" if "memory" in said.lower() else "the disk is full"
     return StepFailed(step, Exit.UNEXPECTED, f"the machine: {kind} ({said[:300]}). Nothing was lost: free "
                                              f"room and run again (`dbt retry` resumes a build from its failed nodes)")
 

@@ -20,13 +20,14 @@
 -#}
 {% macro personal_data_patterns() -%}
     {%- set boundary_start = "(^|[^0-9A-Za-z_.+])" -%}
+    {%- set boundary_start_no_dash = "(^|[^0-9A-Za-z_.+-])" -%}
     {%- set boundary_end = "($|[^0-9A-Za-z_])" -%}
     {{- return({
         'email': "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+([.][A-Za-z0-9-]+)*[.][A-Za-z]{2,}",
         'phone_international': boundary_start ~ "[+][0-9]{1,3}[ .-]?([(][0-9]{1,4}[)][ .-]?)?([0-9][ .-]?){6,13}[0-9]" ~ boundary_end,
         'phone_grouped': boundary_start ~ "([(][0-9]{3}[)] ?|[0-9]{3}[ .-])[0-9]{3}[ .-][0-9]{4}" ~ boundary_end,
         'phone_national': boundary_start ~ "0[0-9]{2,4}[ -][0-9]{3,4}[ -]?[0-9]{3,4}" ~ boundary_end,
-        'phone_spaced': "(^|[^0-9A-Za-z_.+-])0[0-9]{1,3}[ -][0-9]{2,3}( [0-9]{2,3}){1,2}" ~ boundary_end,
+        'phone_spaced': boundary_start_no_dash ~ "0[0-9]{1,3}[ -][0-9]{2,3}( [0-9]{2,3}){1,2}" ~ boundary_end,
         'number': "^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$",
     }) -}}
 {%- endmacro %}
