@@ -90,7 +90,7 @@ bench: install  ## every domain at scale 1 and 10 against its floors (~30 min): 
 	$(BIN)/python -m bench.scale
 
 bench-share-chains: install  ## dim_posts alone at scale 1 (~3M posts, ~2 min): bench/results/share_chains.{json,md}
-	$(BIN)/python -m bench.share_chains --scale 1.0
+	$(BIN)/python -m bench.social_share_chains --scale 1.0
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal

@@ -36,59 +36,12 @@ from typing import Any
 
 import duckdb
 
-from bench.share_chains import PLAIN_RECURSIVE_SELECT as PLAIN_RECURSIVE
+from dwh.registry import build_selection
 from dwh.scale import SCALE_DOMAINS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MEMORY_LIMIT = os.environ.get("DUCKDB_MEMORY_LIMIT", "4GB")
 THREADS = os.environ.get("DUCKDB_THREADS", "2")
-
-NAIVE_COMPANY_ACTIVITY = """
--- seed 002's query, as written there, on the warehouse's staged tables: the Product API's daily
--- figures joined to the CRM, rolling sums over rows
-with daily_usage as (
-    select company_id, usage_date as activity_date, active_users, events
-    from staging.stg_company_activity__product_usage_api
-),
-crm as (
-    select company_id, company_name, country, industry_tag, last_contact_at
-    from staging.stg_company_activity__crm_companies
-    qualify row_number() over (partition by company_id order by export_date desc) = 1
-)
-select
-    u.company_id, u.activity_date, c.company_name, c.country, c.industry_tag, c.last_contact_at,
-    u.active_users, u.events,
-    sum(u.active_users) over (partition by u.company_id order by u.activity_date
-                              rows between 6 preceding and current row) as active_users_7d,
-    sum(u.events) over (partition by u.company_id order by u.activity_date
-                        rows between 13 preceding and current row) = 0 as is_churn_risk,
-    u.events / nullif(u.active_users, 0) as events_per_user,
-    date_diff('day', cast(c.last_contact_at as date), u.activity_date) as days_since_last_contact,
-    current_timestamp as loaded_at
-from daily_usage u
-left join crm c on u.company_id = c.company_id
-"""
-
-NAIVE_DIFFERENCES = """
-with naive as ({naive}),
-fact as (select * from company_activity.fact_company_activity),
-joined as (
-    select fact.company_id is null as only_naive, naive.company_id is null as only_fact,
-           naive.active_users_7d is distinct from fact.active_users_7d as users_7d_differ,
-           naive.is_churn_risk is distinct from fact.is_churn_risk as churn_differs,
-           naive.days_since_last_contact < 0 as negative_days
-    from naive full outer join fact
-        on naive.company_id = fact.company_id and naive.activity_date = fact.activity_date
-)
-select count(*) filter (where not only_naive and not only_fact and (users_7d_differ or churn_differs)),
-       count(*) filter (where only_fact), count(*) filter (where only_naive),
-       count(*) filter (where not only_naive and not only_fact and users_7d_differ),
-       count(*) filter (where not only_naive and not only_fact and churn_differs),
-       count(*) filter (where negative_days),
-       (select count(*) from fact)
-from joined
-"""
-
 
 @dataclass
 class Run:
@@ -162,7 +115,7 @@ def bench_domain(domain: str, factor: float, workdir: Path, say: Callable[[str],
     # the copy keeps the file name: compiled SQL names the catalog after it
     warehouse, pristine = workdir / "bench.duckdb", workdir / "pristine" / "bench.duckdb"
     target = workdir / "target"
-    build = ["build", "--select", *spec.select, "--exclude-resource-type", "test", "unit_test", "seed"]
+    build = ["build", "--select", *build_selection(domain), "--exclude-resource-type", "test", "unit_test", "seed"]
     # the daily run: what new raw data can change (everything downstream of the domain's sources),
     # without the views, which read live data and need creating only when their SQL changes
     daily = ["build", "--select", f"source:{domain}+", "--exclude", "config.materialized:view",
@@ -194,22 +147,20 @@ def bench_domain(domain: str, factor: float, workdir: Path, say: Callable[[str],
             model = full.nodes[f"model.warehouse.{mart}"]
             marts[mart] = {"model_seconds": round(model, 3), "floor_seconds": round(floor, 3),
                            "over_floor": round(model / floor, 2) if floor > 0 else 0.0}
-        plain_recursive: dict[str, float] = {}
-        if domain == "social":  # dim_posts against the plain recursive walk over the same posts
-            seconds = min(timed(con, f"create or replace table bench_floor.plain_recursive as {PLAIN_RECURSIVE}")
-                          for _ in range(2))
-            plain_recursive = {"seconds": round(seconds, 3),
-                               "dim_posts_over_it": round(full.nodes["model.warehouse.dim_posts"] / seconds, 2)}
         con.execute("drop schema bench_floor cascade")
-        naive: dict[str, Any] = {}
-        if domain == "company_activity":
-            naive_seconds = min(timed(con, f"select count(*) from ({NAIVE_COMPANY_ACTIVITY})") for _ in range(2))
-            counts = con.execute(NAIVE_DIFFERENCES.format(naive=NAIVE_COMPANY_ACTIVITY)).fetchall()[0]
-            naive = {"seconds": round(naive_seconds, 3),
-                     "over_fact": round(naive_seconds / full.nodes["model.warehouse.fact_company_activity"], 3),
-                     "rows_differing": counts[0], "fact_rows_missing_from_naive": counts[1],
-                     "naive_rows_not_in_fact": counts[2], "users_7d_differ": counts[3], "churn_differs": counts[4],
-                     "negative_days_since_contact": counts[5], "fact_rows": counts[6]}
+        baselines: dict[str, dict[str, Any]] = {}
+        for name, baseline in spec.baselines.items():  # the hand-written queries the domain names
+            con.execute("create schema if not exists bench_baseline")
+            seconds = min(timed(con, f"create or replace table bench_baseline.{name} as {baseline.sql}")
+                          for _ in range(2))
+            con.execute("drop schema bench_baseline cascade")
+            found: dict[str, Any] = {}
+            if baseline.findings:
+                cursor = con.execute(baseline.findings)
+                found = dict(zip([c[0] for c in cursor.description], cursor.fetchall()[0], strict=True))
+            baselines[name] = {"label": baseline.label, "mart": baseline.mart, "seconds": round(seconds, 3),
+                               "mart_over_it": round(full.nodes[f"model.warehouse.{baseline.mart}"] / seconds, 2),
+                               "findings": {k: int(v) for k, v in found.items()}}
 
     with connect(warehouse) as con:
         added = spec.increment(con, factor, 42)
@@ -246,8 +197,7 @@ def bench_domain(domain: str, factor: float, workdir: Path, say: Callable[[str],
                         "nothing_new_nodes": {k.split(".")[-1]: round(v, 3)
                                               for k, v in sorted(idle.nodes.items(), key=lambda x: -x[1])}},
         "marts": marts,
-        "plain_recursive": plain_recursive,
-        "naive": naive,
+        "baselines": baselines,
     }
 
 
@@ -288,16 +238,12 @@ def markdown(results: list[dict[str, Any]]) -> str:
             row(f"{mart}: model / floor", lambda r, m=mart: f"{r['marts'][m]['model_seconds']} s / "
                                                            f"{r['marts'][m]['floor_seconds']} s = "
                                                            f"{r['marts'][m]['over_floor']}x")
-        if runs[0]["plain_recursive"]:
-            row("plain recursive CTE (same posts)", lambda r: f"{r['plain_recursive']['seconds']} s")
-            row("dim_posts full build / plain recursive", lambda r: f"{r['plain_recursive']['dim_posts_over_it']}x")
-        if runs[0]["naive"]:
-            row("seed 002 naive query / fact", lambda r: f"{r['naive']['over_fact']}x")
-            row("naive rows differing (7-day users or churn)",
-                lambda r: f"{r['naive']['rows_differing']:,} of {r['naive']['fact_rows']:,}")
-            row("fact rows the naive query lacks (zero days)",
-                lambda r: f"{r['naive']['fact_rows_missing_from_naive']:,}")
-            row("naive negative days since contact", lambda r: f"{r['naive']['negative_days_since_contact']:,}")
+        for name, first in runs[0].get("baselines", {}).items():
+            row(f"{first['label']}", lambda r, n=name: f"{r['baselines'][n]['seconds']} s")
+            row(f"{first['mart']} full build / {name}", lambda r, n=name: f"{r['baselines'][n]['mart_over_it']}x")
+            for finding in first["findings"]:
+                row(f"{name}: {finding.replace('_', ' ')}",
+                    lambda r, n=name, f=finding: f"{r['baselines'][n]['findings'][f]:,}")
         if len(runs) == 2:
             one, ten = runs
             lines.append(f"| scale {ten['scale']:g} / scale {one['scale']:g}, compiled SQL | "

@@ -17,15 +17,11 @@ from datetime import datetime
 from pathlib import Path
 
 from dwh.exits import Exit, exit_codes_text
-from dwh.generators import company_activity, delivery, rideshare, social, streaming
 from dwh.lock import WarehouseBusy, holding_file, warehouse_lock
+from dwh.registry import DOMAINS, SAMPLE_SEEDS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = os.environ.get("WAREHOUSE_PATH", str(PROJECT_DIR / "warehouse.duckdb"))
-GENERATORS = {"company_activity": company_activity.generate, "social": social.generate,
-              "streaming": streaming.generate, "rideshare": rideshare.generate, "delivery": delivery.generate}
-# the domains of dwh/scale.py, named here without importing it (and duckdb)
-SCALE_DOMAIN_NAMES = ("company_activity", "social", "streaming", "rideshare", "delivery")
 
 
 def _say(message: str) -> None:
@@ -37,16 +33,24 @@ def _generate(args: argparse.Namespace) -> int:
         from dwh.landing_sample import write_landing
 
         with tempfile.TemporaryDirectory() as scratch:
-            for domain in sorted(GENERATORS):
-                GENERATORS[domain](Path(scratch), args.seed)
+            for domain in DOMAINS.values():
+                domain.sample().generate(Path(scratch), args.seed)
             folders = write_landing(Path(scratch), Path(args.landing))
         print(f"{len(folders)} landing batch folders, {sum(folders.values())} files -> {args.landing}")
         return 0
     out = Path(args.out)
-    for domain in args.domain:
-        result = GENERATORS[domain](out, args.seed)
+    for name in args.domain:
+        result = DOMAINS[name].sample().generate(out, args.seed)
         for table, rows in result.counts.items():
-            print(f"{domain}.{table}: {rows} rows -> {out / domain / (table + '.csv')}")
+            print(f"{name}.{table}: {rows} rows -> {out / name / (table + '.csv')}")
+    return 0
+
+
+def _domains(args: argparse.Namespace) -> int:
+    for domain in DOMAINS.values():
+        print(f"{domain.name}: {domain.summary}")
+        print(f"  marts schema {domain.schema}; raw tables (source {domain.source}): {', '.join(domain.raw_tables())}")
+        print(f"  dbt build --select {' '.join(domain.selection())} tag:shared")
     return 0
 
 
@@ -138,7 +142,8 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefa
 
 EXAMPLES = {
     "generate": "dwh generate --landing landing/        # one folder per load batch",
-    "generate-scale": "dwh generate-scale --domain company_activity --scale 1 --warehouse big.duckdb",
+    "domains": "dwh domains",
+    "generate-scale": f"dwh generate-scale --domain {next(iter(DOMAINS))} --scale 1 --warehouse big.duckdb",
     "load": "dwh load --warehouse warehouse.duckdb landing/2026-03-16T0600",
     "run": "dwh run --warehouse warehouse.duckdb --landing landing/2026-03-16T0600 --wait 600",
     "replay": "dwh replay --warehouse warehouse.duckdb --landing landing/",
@@ -161,18 +166,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     gen = _command(commands, "generate", "write the deterministic sample raw data as seed CSVs or landing files")
     gen.add_argument("--seed", type=int, default=42, help="random seed (same seed, same bytes)")
-    gen.add_argument("--out", default=str(PROJECT_DIR / "seeds"), help="seed folder")
-    gen.add_argument("--domain", nargs="+", choices=sorted(GENERATORS), default=sorted(GENERATORS),
+    gen.add_argument("--out", default=str(PROJECT_DIR / SAMPLE_SEEDS), help="seed folder (one subfolder per domain)")
+    gen.add_argument("--domain", nargs="+", choices=list(DOMAINS), default=list(DOMAINS),
                      help="the domains to write (seed CSVs only)")
     gen.add_argument("--landing", metavar="DIR", help="write landing files instead: one folder per load batch")
     gen.set_defaults(func=_generate)
 
+    doms = _command(commands, "domains", "list the domains (dwh/registry.py): schema, raw tables, dbt selection")
+    doms.set_defaults(func=_domains)
+
     big = _command(commands, "generate-scale", "write a domain's scale data set straight into a warehouse's raw tables")
-    big.add_argument("--domain", choices=sorted(SCALE_DOMAIN_NAMES), required=True, help="which domain")
+    big.add_argument("--domain", choices=list(DOMAINS), required=True, help="which domain")
     big.add_argument("--warehouse", required=True, help="DuckDB file whose raw tables receive the rows")
     big.add_argument("--scale", type=float, default=1.0,
-                     help="1: ~1M product events (company_activity), ~3M posts with a chain 10,000 deep (social), "
-                          "~1M playback beacons (streaming), 500,000 rides (rideshare), 1M orders (delivery)")
+                     help="1: the domain's base size, a million rows or more (the command says what it wrote); "
+                          "N: N times that")
     big.add_argument("--seed", type=int, default=42, help="same seed, same data")
     big.add_argument("--increment", action="store_true",
                      help="append one more day (with its late, duplicated and bad rows) instead")

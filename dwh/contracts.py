@@ -23,6 +23,7 @@ class RawTable:
     domain: str
     name: str
     columns: tuple[tuple[str, str], ...]
+    landing_format: str = "ndjson"  # how the sample lands it as files: `config.meta.landing_format`
 
     def ddl(self) -> str:
         columns = ", ".join(f"{column} {data_type}" for column, data_type in self.columns)
@@ -37,7 +38,9 @@ def input_contract(project_dir: Path = PROJECT_DIR) -> dict[str, RawTable]:
         for source in yaml.safe_load(path.read_text())["sources"]:
             for table in source["tables"]:
                 columns = tuple((str(c["name"]), str(c["data_type"])) for c in table["columns"])
-                tables[table["name"]] = RawTable(source["name"], table["name"], columns)
+                meta = (table.get("config") or {}).get("meta") or {}
+                tables[table["name"]] = RawTable(source["name"], table["name"], columns,
+                                                 str(meta.get("landing_format", "ndjson")))
     return tables
 
 

@@ -1,5 +1,6 @@
-"""The daily run a scheduler drives: load the landing folder, check the input contract, build, check
-freshness. One line per step with counts and seconds; the exit code says which step failed.
+"""The daily run a scheduler drives: load the landing folder, build (whose on-run-start hook checks the
+input contract first), check freshness. One line per step with counts and seconds; the exit code
+says which step failed.
 
 The exit codes and what each means are written once, in dwh/exits.py (`dwh run --help` lists
 them; the README's table explains them): 0 ok, 1 a bug or the machine, 3 busy, 4 load, 5
@@ -74,17 +75,13 @@ def load_step(warehouse: Path, landing: Path, say: Callable[[str], None]) -> Non
         raise StepFailed("load", Exit.LOAD, f"{len(report.refused)} file(s) refused: {names}")
 
 
-def contract_step(warehouse: Path, say: Callable[[str], None]) -> None:
-    clock = time.monotonic()
-    try:
-        run_dbt(["run-operation", "check_input_contract"], warehouse)
-    except DbtError as error:
-        raise machine_fault("contract", error) or StepFailed(
-            "contract", Exit.CONTRACT, str(error).split("failed: ", 1)[-1]) from error
-    say(f"contract: every raw table keeps the input contract ({time.monotonic() - clock:.1f} s)")
+# How check_input_contract (the build's on-run-start hook) begins its message
+CONTRACT_BROKEN = "The input contract is broken"
 
 
 def build_step(warehouse: Path, say: Callable[[str], None]) -> None:
+    """The build. Its on-run-start hook checks the input contract once, before any model runs
+    (macros/contracts/check_input_contract.sql): a broken contract is the contract step's failure."""
     clock = time.monotonic()
     try:
         result = run_dbt(BUILD_LOADED, warehouse)
@@ -92,11 +89,14 @@ def build_step(warehouse: Path, say: Callable[[str], None]) -> None:
         fault = machine_fault("build", error)
         if fault:
             raise fault from error
+        if CONTRACT_BROKEN in str(error):
+            said = str(error)[str(error).index(CONTRACT_BROKEN):]
+            raise StepFailed("contract", Exit.CONTRACT, said) from error
         where = ", ".join(error.nodes) or (f"dbt stopped after {error.finished} node(s) had finished"
                                            if error.finished else "before any node ran")
         raise StepFailed("build", Exit.BUILD, f"{where}: {error}. Fix the cause, then `dbt retry` "
                          f"(or run again) resumes from the failed nodes") from error
-    say(f"build: {sum(statuses(result).values())} nodes: {_counts(statuses(result))} "
+    say(f"build: the input contract kept; {sum(statuses(result).values())} nodes: {_counts(statuses(result))} "
         f"({time.monotonic() - clock:.1f} s)")
 
 
@@ -117,7 +117,6 @@ def daily_run(warehouse: Path, landing: Path | None, say: Callable[[str], None])
     try:
         if landing is not None:
             load_step(warehouse, landing, say)
-        contract_step(warehouse, say)
         build_step(warehouse, say)
         freshness_step(warehouse, say)
     except StepFailed as failed:

@@ -3,13 +3,15 @@ reading their marts back for comparison. Used by pytests/test_engines.py (`make 
 bench/engines.py (`make bench-engines`).
 
 The sample raw data is seeded into a holding schema and released into `raw` in two load batches
-(macros/engines/release_sample_batch.sql), with a build after each: the first builds the models
+(macros/engines/release_sample_batch.sql), each domain's split at the middle of its own load
+stamps, with a build after each: the first builds the models
 and snapshots, the second everything with the tests. So the incremental models run their
 incremental path (on the engines that have one) and the CRM history sees two exports.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -21,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from dwh.dbt import PROJECT_DIR, run_dbt
+from dwh.registry import DOMAINS, SAMPLE_SEEDS
 
 ENGINES = ("postgres", "spark")
 HOLDING = "sample_holding"
-FIRST_BATCH_UP_TO = "2026-03-03 06:00:00"  # every domain lands in both batches
 LAST = "2099-12-31 00:00:00"
 # How a row was built, not what it says: the build time (differs between any two builds), and the
 # streaming audit columns naming the incremental run that last wrote the row (Spark rebuilds those
@@ -38,6 +40,23 @@ def script(engine: str, action: str) -> None:
     subprocess.run([str(PROJECT_DIR / "scripts" / f"{engine}.sh"), action], check=True, cwd=PROJECT_DIR)
 
 
+def first_batch_ends(sample_dir: Path = PROJECT_DIR / SAMPLE_SEEDS) -> dict[str, str]:
+    """Where each domain's first batch ends: the middle one of its sample's load stamps, so every
+    domain lands in both batches whatever dates its sample covers."""
+    ends = {}
+    for name in DOMAINS:
+        stamps: set[str] = set()
+        for seed in (sample_dir / name).glob("*.csv"):
+            with seed.open(newline="", encoding="utf-8") as handle:
+                stamps.update(row["_loaded_at"] for row in csv.DictReader(handle))
+        ordered = sorted(stamps)
+        if len(ordered) < 2:
+            raise ValueError(f"the {name} sample has {len(ordered)} load stamp(s): the engine builds land each "
+                             f"domain in two batches, so its generator must stamp rows at two times or more")
+        ends[name] = ordered[(len(ordered) - 1) // 2]
+    return ends
+
+
 def build_in_two_batches(target: str, warehouse: Path, target_path: Path) -> dict[str, float]:
     """Seed the sample into the holding schema, release it into raw in two batches and build after
     each; returns the seconds each step took. The manifest lands in `target_path`."""
@@ -49,8 +68,9 @@ def build_in_two_batches(target: str, warehouse: Path, target_path: Path) -> dic
         clock = time.monotonic()
         run_dbt(["seed", "--full-refresh", "--vars", json.dumps({"sample_data_schema": HOLDING}), *common], warehouse)
         seconds["seed"] = time.monotonic() - clock
-        for number, (after, up_to) in enumerate([(None, FIRST_BATCH_UP_TO), (FIRST_BATCH_UP_TO, LAST)], start=1):
-            batch = {"holding": HOLDING, "up_to": up_to, **({"after": after} if after else {})}
+        first = first_batch_ends()
+        for number, (after, up_to) in enumerate([({}, first), (first, dict.fromkeys(first, LAST))], start=1):
+            batch = {"holding": HOLDING, "up_to": up_to, "after": after}
             run_dbt(["run-operation", "release_sample_batch", "--args", json.dumps(batch), *common], warehouse)
             clock = time.monotonic()
             if number == 1:

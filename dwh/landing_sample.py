@@ -3,9 +3,10 @@
 `write_landing(seed_dir, landing_dir)` turns the generated seed CSVs into
 `<landing_dir>/<stamp>/<raw table>__<stamp>.<csv|ndjson>`, one folder per `_loaded_at` batch
 (named `YYYYMMDDTHHMMSS`), without the `_loaded_at` column (the loader stamps each load):
-exports (CRM companies, social users) as CSV, API pulls and telemetry as newline-delimited JSON
-with typed values. A few malformed lines are planted on top of the good rows, so the landing path
-exercises the rejected-lines audit while loading exactly the rows the seeds hold.
+the tables whose sources YAML says `landing_format: csv` (the full exports) as CSV, the others (API
+pulls and telemetry) as newline-delimited JSON with typed values. A few malformed lines are
+planted on top of the good rows, so the landing path exercises the rejected-lines audit while
+loading exactly the rows the seeds hold.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from pathlib import Path
 
 from dwh.contracts import input_contract
 
-CSV_TABLES = {"raw_crm_companies", "raw_social_users"}
 STAMP_FORMAT = "%Y%m%dT%H%M%S"
 # Malformed lines planted in the first file of each table: (raw table, line, what is wrong).
 PLANTED_BAD_LINES = {
@@ -76,7 +76,7 @@ def write_landing(seed_dir: Path, landing_dir: Path) -> dict[str, int]:
             folder = landing_dir / stamp_folder(datetime.fromisoformat(stamp_text))
             folder.mkdir(parents=True, exist_ok=True)
             rows = batches[stamp_text]
-            if table.name in CSV_TABLES:
+            if table.landing_format == "csv":
                 path = folder / f"{table.name}__{folder.name}.csv"
                 with path.open("w", newline="", encoding="utf-8") as out:
                     writer = csv.writer(out, lineterminator="\n")

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from dwh import registry
 from dwh.contracts import input_contract
 from dwh.dbt import PROJECT_DIR, run_dbt
 from dwh.landing import load
@@ -88,9 +89,10 @@ def affected(released: dict[str, int], built: set[str]) -> list[str]:
     skips it: a third of the replay's time once three domains share the batches."""
     contract = input_contract()
     domains = sorted({contract[t].domain for t, n in released.items() if n and t in contract})
-    selection = [f"source:{domain}+" if domain in built else f"tag:{domain}" for domain in domains]
+    selection = [s for name in domains
+                 for s in ([f"source:{name}+"] if name in built else registry.domain(name).selection())]
     if "shared" not in built:
-        selection.append("tag:shared")
+        selection.extend(registry.SHARED_SELECTION)
     built.update(domains, {"shared"})
     return [*MODELS_AND_SNAPSHOTS, "--select", *selection] if domains else []
 

@@ -25,12 +25,15 @@ from pathlib import PurePosixPath
 
 from dbt_score import Model, RuleViolation, Seed, Severity, Snapshot, Source, rule
 
+from dwh.registry import DOMAINS
+
 PRIMARY_KEY_TESTS = {"unique_combination_of_columns"}
 PERSONAL_DATA_TEST = "no_personal_data"
 CONSERVATION_TEST = "raw_rows_are_conserved"
-# Schemas the project builds or loads; SQL that names one of them directly bypasses ref/source.
+# Schemas the project builds or loads (one per domain: dwh/registry.py); SQL that names one of them
+# directly bypasses ref/source.
 WAREHOUSE_SCHEMAS = ("raw", "staging", "intermediate", "snapshots", "audit", "shared",
-                     "company_activity", "social", "streaming", "rideshare", "delivery")
+                     *(domain.schema for domain in DOMAINS.values()))
 HARD_CODED_RELATION = re.compile(
     r"\b(?:from|join)\s+(?:" + "|".join(WAREHOUSE_SCHEMAS) + r")\.[a-z_][a-z0-9_]*", re.IGNORECASE)
 

@@ -15,11 +15,12 @@ import pytest
 
 from dwh.contracts import create_raw_tables
 from dwh.dbt import PROJECT_DIR, run_dbt
+from dwh.registry import SAMPLE_SEEDS, build_selection
 from dwh.replay import replay
 
 from .handmade import write_day
 
-SEED_DIR = PROJECT_DIR / "seeds"
+SEED_DIR = PROJECT_DIR / SAMPLE_SEEDS
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -97,7 +98,7 @@ def differences(left: Path, right: Path, table: str, columns: str = "*") -> tupl
 def domain_build(domain: str) -> list[str]:
     """`dbt build` of one domain and the shared dimensions, as another loader runs it: no seeds
     (raw is filled by the loader), and only tests whose every parent is built."""
-    return ["build", "--exclude-resource-type", "seed", "--select", f"tag:{domain}", "tag:shared",
+    return ["build", "--exclude-resource-type", "seed", "--select", *build_selection(domain),
             "--indirect-selection", "cautious"]
 
 

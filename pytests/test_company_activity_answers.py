@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from . import reference_company_activity as ref
-from .conftest import SEED_DIR, rows
+from .conftest import PROJECT_DIR, SEED_DIR, rows
 
 DOMAIN_SEEDS = SEED_DIR / "company_activity"
 
 
 @pytest.fixture(scope="module")
 def countries() -> set[str]:
-    return {str(r["country_code"]) for r in ref.read_csv(SEED_DIR / "reference" / "iso_country_codes.csv")}
+    return {str(r["country_code"]) for r in ref.read_csv(PROJECT_DIR / "seeds" / "reference" / "iso_country_codes.csv")}
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import pytest
 
 from dwh.dbt import PROJECT_DIR
 from dwh.generators import company_activity
+from dwh.registry import SAMPLE_SEEDS
 
 TABLES = ["raw_crm_companies", "raw_product_usage_api", "raw_product_events"]
 
@@ -29,7 +30,7 @@ def test_same_seed_same_bytes_and_committed_seeds_are_current(tmp_path: Path) ->
         name = f"company_activity/{table}.csv"
         assert filecmp.cmp(tmp_path / "a" / name, tmp_path / "b" / name, shallow=False)
         # the seeds in the repository are exactly what `make seeds` writes
-        assert filecmp.cmp(tmp_path / "a" / name, PROJECT_DIR / "seeds" / name, shallow=False), name
+        assert filecmp.cmp(tmp_path / "a" / name, PROJECT_DIR / SAMPLE_SEEDS / name, shallow=False), name
 
 
 def test_other_seed_other_data(tmp_path: Path) -> None:

@@ -282,11 +282,11 @@ def test_dwh_load_cli(tmp_path: Path) -> None:
 def landed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample data written as landing folders, every folder loaded through the loader with its
     own stamp, then built once (the batch-by-batch build itself is what `replayed` proves)."""
-    from dwh.cli import GENERATORS
+    from dwh.registry import DOMAINS
 
     root = tmp_path_factory.mktemp("landed")
-    for domain in sorted(GENERATORS):
-        GENERATORS[domain](root / "seeds", 42)
+    for domain in DOMAINS.values():
+        domain.sample().generate(root / "seeds", 42)
     write_landing(root / "seeds", root / "landing")
     warehouse = root / "warehouse.duckdb"
     for folder in sorted((root / "landing").iterdir()):

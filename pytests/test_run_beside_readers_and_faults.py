@@ -20,6 +20,7 @@ import pytest
 from dwh.daily import Exit, daily_run
 from dwh.dbt import PROJECT_DIR
 from dwh.landing_sample import write_landing
+from dwh.registry import SAMPLE_SEEDS
 
 from .conftest import dwh, rows
 
@@ -30,7 +31,7 @@ def test_the_whole_sample_landed_again_under_a_new_stamp_passes(full_build: Path
     planted ride stamped before its start is now in the past, a completed ride whose segments never
     came), but bad rows never fail a run: the cross-table ride rules warn and list the ride."""
     batches = tmp_path / "batches"
-    write_landing(PROJECT_DIR / "seeds", batches)
+    write_landing(PROJECT_DIR / SAMPLE_SEEDS, batches)
     folder = tmp_path / "all_at_once"
     folder.mkdir()
     for path in batches.glob("*/*"):

@@ -9,13 +9,14 @@ import duckdb
 import pytest
 
 from bench.scale import bench_domain, markdown
-from bench.share_chains import run
-from dwh.cli import SCALE_DOMAIN_NAMES, main
+from bench.social_share_chains import run
+from dwh.cli import main
 from dwh.dbt import run_dbt
 from dwh.generators.company_activity_scale import CompanyScale
 from dwh.generators.company_activity_scale import add_increment as add_companies_day
 from dwh.generators.company_activity_scale import generate_base as generate_companies
 from dwh.generators.social_scale import Scale, add_increment, generate_base
+from dwh.registry import DOMAINS, build_selection
 from dwh.scale import SCALE_DOMAINS
 
 
@@ -96,18 +97,18 @@ def test_scale_benchmark_runs_and_the_daily_run_equals_a_full_refresh(tmp_path: 
     assert set(result["incremental"]["rows_differing_from_full_refresh"].values()) == {0}
     assert set(result["marts"]) == set(SCALE_DOMAINS[domain].floors)
     assert all(mart["floor_seconds"] > 0 for mart in result["marts"].values())
+    assert set(result["baselines"]) == set(SCALE_DOMAINS[domain].baselines)
+    assert all(baseline["seconds"] > 0 for baseline in result["baselines"].values())
     if domain == "company_activity":
         # seed 002's naive query really is wrong on this data, and the benchmark says where
-        naive = result["naive"]
-        assert 0 < naive["rows_differing"] <= naive["fact_rows"]
-        assert naive["fact_rows_missing_from_naive"] > 0  # the zero days it never emits
-    else:
-        assert result["plain_recursive"]["seconds"] > 0
+        naive = result["baselines"]["naive"]["findings"]
+        assert 0 < naive["rows_differing_in_7_day_users_or_churn"] <= naive["fact_rows"]
+        assert naive["fact_rows_the_naive_query_lacks"] > 0  # the zero days it never emits
     assert "| incremental day: model time |" in markdown([result])
 
 
 def test_generate_scale_cli_writes_then_appends_a_day(tmp_path: Path) -> None:
-    assert set(SCALE_DOMAIN_NAMES) == set(SCALE_DOMAINS)  # the CLI offers every scale domain
+    assert set(DOMAINS) == set(SCALE_DOMAINS)  # every registered domain has a scale data set
     warehouse = tmp_path / "warehouse.duckdb"
     base = ["generate-scale", "--domain", "company_activity", "--scale", "0.01", "--warehouse", str(warehouse)]
     assert main(base) == 0
@@ -132,5 +133,5 @@ def test_rideshare_and_delivery_scale_sets_are_deterministic_and_keep_every_rule
             digests.append([con.execute(f"select count(*), sum(hash(columns(*))) from raw.{t}").fetchall()
                             for t in tables])
     assert digests[0] == digests[1]
-    run_dbt(["build", "--exclude-resource-type", "seed", "--select", f"tag:{domain}", "tag:shared",
+    run_dbt(["build", "--exclude-resource-type", "seed", "--select", *build_selection(domain),
              "--indirect-selection", "cautious"], tmp_path / "a.duckdb")

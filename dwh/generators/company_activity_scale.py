@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import Baseline, ScaleDomain
 from dwh.generators.scale_sql import hashed as _h
 
 FIRST_DAY = "2026-01-01"
@@ -219,3 +220,86 @@ def add_increment(con: duckdb.DuckDBPyConnection, scale: CompanyScale, seed: int
     _insert_api(con, seed, day + 1)
     after = int(con.execute("select count(*) from raw.raw_product_events").fetchall()[0][0])
     return after - before
+
+
+EVENTS_BY_DAY = """
+    select company_id, activity_date, count(*) as events, count(distinct user_id) as users
+    from staging.stg_company_activity__product_events
+    where quarantine_reason is null
+    group by company_id, activity_date
+"""
+
+# Seed 002's query, held beside the fact by the benchmark: how much faster it is, and how its
+# answers differ (rolling sums over rows, not days; the CRM's newest export, not the one in effect).
+NAIVE_QUERY = """
+-- seed 002's query, as written there, on the warehouse's staged tables: the Product API's daily
+-- figures joined to the CRM, rolling sums over rows
+with daily_usage as (
+    select company_id, usage_date as activity_date, active_users, events
+    from staging.stg_company_activity__product_usage_api
+),
+crm as (
+    select company_id, company_name, country, industry_tag, last_contact_at
+    from staging.stg_company_activity__crm_companies
+    qualify row_number() over (partition by company_id order by export_date desc) = 1
+)
+select
+    u.company_id, u.activity_date, c.company_name, c.country, c.industry_tag, c.last_contact_at,
+    u.active_users, u.events,
+    sum(u.active_users) over (partition by u.company_id order by u.activity_date
+                              rows between 6 preceding and current row) as active_users_7d,
+    sum(u.events) over (partition by u.company_id order by u.activity_date
+                        rows between 13 preceding and current row) = 0 as is_churn_risk,
+    u.events / nullif(u.active_users, 0) as events_per_user,
+    date_diff('day', cast(c.last_contact_at as date), u.activity_date) as days_since_last_contact,
+    current_timestamp as loaded_at
+from daily_usage u
+left join crm c on u.company_id = c.company_id
+"""
+
+NAIVE_DIFFERENCES = "with naive as (" + NAIVE_QUERY + """),
+fact as (select * from company_activity.fact_company_activity),
+joined as (
+    select fact.company_id is null as only_naive, naive.company_id is null as only_fact,
+           naive.active_users_7d is distinct from fact.active_users_7d as users_7d_differ,
+           naive.is_churn_risk is distinct from fact.is_churn_risk as churn_differs,
+           naive.days_since_last_contact < 0 as negative_days
+    from naive full outer join fact
+        on naive.company_id = fact.company_id and naive.activity_date = fact.activity_date
+)
+select
+    count(*) filter (where not only_naive and not only_fact and (users_7d_differ or churn_differs))
+        as rows_differing_in_7_day_users_or_churn,
+    count(*) filter (where only_fact) as fact_rows_the_naive_query_lacks,
+    count(*) filter (where only_naive) as naive_rows_not_in_the_fact,
+    count(*) filter (where negative_days) as negative_days_since_contact,
+    (select count(*) from fact) as fact_rows
+from joined
+"""
+
+
+# What `dwh generate-scale` and the benchmark (bench/scale.py) need: the generator, the one-day
+# increment, the floor of each mart and the incremental tables a full refresh must reproduce.
+SCALE = ScaleDomain(
+    generate=lambda con, f, seed: generate_base(
+        con, CompanyScale.of(f), seed),
+    increment=lambda con, f, seed: add_increment(
+        con, CompanyScale.of(f), seed),
+    describe="scale 1: 2,000 companies, 90 days, ~1M product events; scale N: N times the companies",
+    floors={
+        "fact_company_activity": EVENTS_BY_DAY,
+        "agg_company_daily_events": EVENTS_BY_DAY,
+        "company_activity_reconciliation": "select company_id, activity_date, max(events) "
+                                           "from company_activity.agg_company_daily_events group by all",
+        "dim_companies": "select company_id, dbt_valid_from, count(*) "
+                         "from snapshots.snap_company_activity__crm_companies group by all",
+    },
+    incremental_tables={"staging.stg_company_activity__product_events": "*",
+                        "staging.stg_company_activity__product_event_days": "*",
+                        "staging.stg_company_activity__product_usage_api": "*",
+                        "company_activity.agg_company_daily_events": "*",
+                        "company_activity.company_activity_reconciliation": "*",
+                        # every column but the build time
+                        "company_activity.fact_company_activity": "* exclude (loaded_at)"},
+    baselines={"naive": Baseline("seed 002's naive query", NAIVE_QUERY, "fact_company_activity", NAIVE_DIFFERENCES)},
+)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import ScaleDomain
 from dwh.generators.scale_sql import hashed as _h
 from dwh.generators.scale_sql import raw_row_count as _rows
 
@@ -238,3 +239,26 @@ def add_increment(con: duckdb.DuckDBPyConnection, scale: DeliveryScale, seed: in
              37.7, -122.4, timestamp '{stamp}')
     """)
     return _count(con) - before
+
+
+# What `dwh generate-scale` and the benchmark (bench/scale.py) need: the generator, the one-day
+# increment, the floor of each mart and the incremental tables a full refresh must reproduce.
+SCALE = ScaleDomain(
+    generate=lambda con, f, seed: generate_base(con, DeliveryScale.of(f), seed),
+    increment=lambda con, f, seed: add_increment(con, DeliveryScale.of(f), seed),
+    describe="scale 1: 1,000,000 orders over 30 days, ~360,000 batches with their deliveries, waypoints "
+             "and state changes; scale N: N times the orders, customers, restaurants and drivers",
+    floors={
+        "fact_orders": "select order_id, count(*) from raw.raw_orders group by all",
+        "fact_deliveries": "select delivery_id, count(*) from raw.raw_deliveries group by all",
+        "fact_delivery_batches": "select batch_id, count(*) from raw.raw_delivery_batches group by all",
+        "fact_batch_deliveries": "select batch_delivery_id, count(*) from raw.raw_batch_deliveries group by all",
+        "fact_batch_waypoints": "select waypoint_id, count(*) from raw.raw_batch_waypoints group by all",
+        "fact_batch_state_changes": "select state_change_id, count(*) from raw.raw_batch_state_changes "
+                                    "group by all",
+        "fact_restaurant_daily": "select restaurant_id, date_partition, count(*) from delivery.fact_orders "
+                                 "group by all",
+        "dim_drivers": "select driver_id, driver_tier, count(*) from raw.raw_drivers group by all",
+    },
+    incremental_tables={},
+)

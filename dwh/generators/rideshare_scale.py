@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import ScaleDomain
 from dwh.generators.scale_sql import hashed as _h
 from dwh.generators.scale_sql import raw_row_count as _rows
 
@@ -212,3 +213,21 @@ def add_increment(con: duckdb.DuckDBPyConnection, scale: RideshareScale, seed: i
     after = sum(_rows(con, t)
                 for t in ("raw_rides", "raw_ride_segments", "raw_ride_requests", "raw_rideshare_users"))
     return after - before
+
+
+# What `dwh generate-scale` and the benchmark (bench/scale.py) need: the generator, the one-day
+# increment, the floor of each mart and the incremental tables a full refresh must reproduce.
+SCALE = ScaleDomain(
+    generate=lambda con, f, seed: generate_base(con, RideshareScale.of(f), seed),
+    increment=lambda con, f, seed: add_increment(con, RideshareScale.of(f), seed),
+    describe="scale 1: 20,000 riders, 2,000 drivers, 500,000 rides over 30 days (~800,000 segments); "
+             "scale N: N times the riders, drivers and rides",
+    floors={
+        "fact_rides": "select ride_id, count(*) from raw.raw_rides group by all",
+        "fact_ride_segments": "select segment_id, count(*) from raw.raw_ride_segments group by all",
+        "fact_carpool_daily": "select cast(start_timestamp as date), start_location_id, ride_type, count(*) "
+                              "from rideshare.fact_rides group by all",
+        "rideshare__dim_users": "select user_id, home_city, count(*) from raw.raw_rideshare_users group by all",
+    },
+    incremental_tables={},
+)

@@ -1,8 +1,36 @@
-"""SQL helpers the scale generators share: deterministic values, and counting raw rows."""
+"""What the scale generators share: the description each one gives of itself (ScaleDomain),
+deterministic values, and counting raw rows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 import duckdb
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A hand-written query the benchmark times beside one of the domain's marts: the seed's naive
+    query, or the plain algorithm the mart improves on. `findings`, if given, is a query over the
+    built warehouse returning one row whose named columns say how the baseline's answers differ."""
+
+    label: str
+    sql: str  # a select, timed as `create table ... as` like the mart it stands beside
+    mart: str
+    findings: str | None = None
+
+
+@dataclass(frozen=True)
+class ScaleDomain:
+    """A domain's scale data set, as `dwh/generators/<domain>_scale.py` declares it (`SCALE`)."""
+
+    generate: Callable[[duckdb.DuckDBPyConnection, float, int], int]  # (connection, scale, seed) -> rows
+    increment: Callable[[duckdb.DuckDBPyConnection, float, int], int]
+    describe: str
+    floors: dict[str, str]  # mart -> one scan-and-group of its deduplicated input (its floor)
+    incremental_tables: dict[str, str]  # incremental table -> the columns a full refresh must reproduce
+    baselines: dict[str, Baseline] = field(default_factory=dict)
 
 
 def hashed(seed: int, kind: str, *exprs: str) -> str:

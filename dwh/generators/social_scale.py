@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import Baseline, ScaleDomain
 from dwh.generators.scale_sql import hashed as _h
 
 BASE_LOADED_AT = "2026-06-01 06:00:00"
@@ -139,3 +140,41 @@ def add_increment(con: duckdb.DuckDBPyConnection, scale: Scale, seed: int = 42) 
     """)
     _events(con, scale, seed, "en", max(1, scale.events // 100), stamp)
     return viral + deep + other
+
+
+# the walk from each original down, one level per step, and nothing else (no orphans, cycles,
+# keys or attributes): what dim_posts' full build is held against (bench/scale.py and bench/social_share_chains.py)
+PLAIN_RECURSIVE_SELECT = """
+with recursive chains (post_id, original_post_id, share_depth_level, share_path) as (
+    select post_id, post_id, 0, post_id
+    from staging.stg_social__posts
+    where parent_post_id is null and quarantine_reason is null
+    union all
+    select posts.post_id, chains.original_post_id, chains.share_depth_level + 1,
+           chains.share_path || '/' || posts.post_id
+    from chains
+    inner join staging.stg_social__posts as posts
+        on posts.parent_post_id = chains.post_id and posts.quarantine_reason is null
+)
+select * from chains
+"""
+
+
+# What `dwh generate-scale` and the benchmark (bench/scale.py) need: the generator, the one-day
+# increment, the floor of each mart and the incremental tables a full refresh must reproduce.
+SCALE = ScaleDomain(
+    generate=lambda con, f, seed: generate_base(con, Scale.of(f), seed),
+    increment=lambda con, f, seed: add_increment(con, Scale.of(f), seed),
+    describe="scale 1: one original shared 1,000,000 times, a chain 10,000 levels deep, ~3M posts; "
+             "scale N: N times the posts, the deepest chain still 10,000 levels",
+    floors={
+        "dim_posts": "select post_id, count(*) from staging.stg_social__posts group by all",
+        "fact_engagement_events": "select event_id, count(*) from raw.raw_engagement_events group by all",
+        "fact_post_virality": "select original_post_id, count(*) from social.dim_posts group by all",
+        "fact_share_levels": "select original_post_id, share_depth_level, count(*) from social.dim_posts "
+                             "group by all",
+        "social__dim_users": "select user_id, count(*) from raw.raw_social_users group by all",
+    },
+    incremental_tables={"staging.stg_social__posts": "*", "social.dim_posts": "*"},
+    baselines={"plain_recursive": Baseline("plain recursive CTE (same posts)", PLAIN_RECURSIVE_SELECT, "dim_posts")},
+)

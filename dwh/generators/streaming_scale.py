@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dwh.contracts import create_raw_tables
+from dwh.generators.scale_sql import ScaleDomain
 from dwh.generators.scale_sql import hashed as _h
 
 BASE_LOADED_AT = "2026-06-01 06:00:00"
@@ -177,3 +178,32 @@ def add_increment(con: duckdb.DuckDBPyConnection, scale: StreamingScale, seed: i
     """)
     return int(con.execute(f"select count(*) from raw.raw_playback_events where _loaded_at = '{stamp}'")
                .fetchall()[0][0])
+
+
+# What `dwh generate-scale` and the benchmark (bench/scale.py) need: the generator, the one-day
+# increment, the floor of each mart and the incremental tables a full refresh must reproduce.
+SCALE = ScaleDomain(
+    generate=lambda con, f, seed: generate_base(con, StreamingScale.of(f), seed),
+    increment=lambda con, f, seed: add_increment(con, StreamingScale.of(f), seed),
+    describe="scale 1: 20,000 profiles, 2,000 titles, 60,000 sessions over 30 days, ~1M beacons; "
+             "scale N: N times the profiles, devices and sessions",
+    floors={
+        "fact_viewing_sessions": "select viewing_key, count(*), min(event_timestamp), max(event_timestamp) "
+                                 "from staging.stg_streaming__playback_events where quarantine_reason is null "
+                                 "group by all",
+        "fact_viewing_events": "select event_id, count(*) from raw.raw_playback_events group by all",
+        "user_cumulative_view_time": "select profile_id, sum(watch_time_seconds) "
+                                     "from streaming.fact_viewing_sessions group by all",
+        "fact_binge_watches": "select profile_id, content_id, count(*) from streaming.fact_viewing_sessions "
+                              "group by all",
+        "dim_content": "select content_id, count(*) from raw.raw_content group by all",
+    },
+    incremental_tables={
+        "staging.stg_streaming__playback_events": "*",
+        "intermediate.int_streaming__session_events":
+            "* exclude (_sessionised_at, _previous_viewing_key, _previous_profile_id)",
+        "streaming.fact_viewing_sessions": "* exclude (_sessionised_at, _content_loaded_through)",
+        "streaming.fact_viewing_events": "* exclude (_sessionised_at, _content_loaded_through)",
+        "streaming.user_cumulative_view_time": "* exclude (_sessionised_at, _content_loaded_through)",
+    },
+)

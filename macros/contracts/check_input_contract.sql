@@ -1,8 +1,8 @@
 {#-
     check_input_contract(): stops a run before any model runs when a raw table breaks the input
     contract, with one message naming every raw table and column at fault. Called by the project's
-    `on-run-start` hook (for build, run, retry and snapshot) and by `dwh run` as its own step
-    (`dbt run-operation check_input_contract`).
+    `on-run-start` hook (for build, run, retry and snapshot: so `dwh run` checks it once, in its
+    build), and on demand by `dbt run-operation check_input_contract`.
 
     It checks the raw tables the selected nodes read (every raw table in run-operation):
     - the table exists and has every contract column (a source column with a `data_type`);

@@ -21,7 +21,7 @@
 
     Measured at 3 million posts with a chain 10,100 levels deep, this walk takes ~3 s on DuckDB,
     which keeps the join's hash table across steps; pointer doubling (log2(depth) rounds of
-    self-joins) took ~50 s. bench/share_chains.py measures it.
+    self-joins) took ~50 s. bench/social_share_chains.py measures it.
 -#}
 {% macro resolve_share_chains(nodes, anchors) -%}
 chain_starts as (

@@ -1,7 +1,7 @@
 """Benchmark: resolving share chains at scale, side by side in one run.
 
-    .venv/bin/python -m bench.share_chains            # scale 1.0: ~3M posts (make bench)
-    .venv/bin/python -m bench.share_chains --scale 0.01
+    .venv/bin/python -m bench.social_share_chains            # scale 1.0: ~3M posts (make bench)
+    .venv/bin/python -m bench.social_share_chains --scale 0.01
 
 1. A full build of dim_posts (and the staging model it reads) on the scale data set.
 2. An incremental run after a later load batch adds 1 % new shares.
@@ -27,27 +27,11 @@ from pathlib import Path
 import duckdb
 
 from dwh.dbt import run_dbt
-from dwh.generators.social_scale import Scale, add_increment, generate_base
+from dwh.generators.social_scale import PLAIN_RECURSIVE_SELECT, Scale, add_increment, generate_base
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MODELS = ["stg_social__posts", "dim_posts"]
 
-# the walk from each original down, one level per step, and nothing else (no orphans, cycles,
-# keys or attributes): what dim_posts' full build is held against (here and in bench/scale.py)
-PLAIN_RECURSIVE_SELECT = """
-with recursive chains (post_id, original_post_id, share_depth_level, share_path) as (
-    select post_id, post_id, 0, post_id
-    from staging.stg_social__posts
-    where parent_post_id is null and quarantine_reason is null
-    union all
-    select posts.post_id, chains.original_post_id, chains.share_depth_level + 1,
-           chains.share_path || '/' || posts.post_id
-    from chains
-    inner join staging.stg_social__posts as posts
-        on posts.parent_post_id = chains.post_id and posts.quarantine_reason is null
-)
-select * from chains
-"""
 PLAIN_RECURSIVE = f"create or replace table bench_plain_recursive as {PLAIN_RECURSIVE_SELECT}"
 
 AGREEMENT = """
