@@ -39,10 +39,13 @@ def _generate(args: argparse.Namespace) -> int:
         print(f"{len(folders)} landing batch folders, {sum(folders.values())} files -> {args.landing}")
         return 0
     out = Path(args.out)
+    from dwh.contracts import seed_properties
+
     for name in args.domain:
         result = DOMAINS[name].sample().generate(out, args.seed)
         for table, rows in result.counts.items():
             print(f"{name}.{table}: {rows} rows -> {out / name / (table + '.csv')}")
+        (out / name / f"_{name}__seeds.yml").write_text(seed_properties(name))  # their types and descriptions
     return 0
 
 

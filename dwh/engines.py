@@ -23,15 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from dwh.dbt import PROJECT_DIR, run_dbt
+from dwh.manifest import built_relations
 from dwh.registry import DOMAINS, SAMPLE_SEEDS
 
 ENGINES = ("postgres", "spark")
 HOLDING = "sample_holding"
 LAST = "2099-12-31 00:00:00"
-# How a row was built, not what it says: the build time (differs between any two builds), and the
-# streaming audit columns naming the incremental run that last wrote the row (Spark rebuilds those
-# models whole, so there every row was written by the last run).
-VOLATILE_COLUMNS = {"loaded_at", "_sessionised_at", "_content_loaded_through"}
 Row = tuple[Any, ...]
 
 
@@ -132,11 +129,13 @@ def read_table(target: str, warehouse: Path, schema: str, table: str, columns: l
 
 
 def marts(manifest_path: Path) -> list[tuple[str, str, list[str]]]:
-    """(schema, relation, compared columns) of every mart (a model under models/marts), from the manifest."""
+    """(schema, relation, compared columns) of every mart (a model under models/marts), from the
+    manifest. The build-audit columns (dwh/manifest.py) are left out: they say how a row was built,
+    e.g. by which incremental run, and Spark rebuilds those models whole."""
     manifest = json.loads(manifest_path.read_text())
     found = []
-    for node in manifest["nodes"].values():
-        if node["resource_type"] == "model" and node["original_file_path"].startswith("models/marts/"):
-            columns = [c for c in node["columns"] if c not in VOLATILE_COLUMNS]
-            found.append((node["schema"], node["alias"], columns))
-    return sorted(found)
+    for built in built_relations(manifest):
+        if manifest["nodes"][built.unique_id]["original_file_path"].startswith("models/marts/"):
+            schema, relation = built.relation.split(".")
+            found.append((schema, relation, [c for c in built.columns if c not in built.build_audit]))
+    return found

@@ -4,14 +4,15 @@ Every rule here is critical: `pyproject.toml` sets `fail_any_item_under = 10`, s
 violation anywhere fails `make test`. The layer of a model is the folder under `models/` that
 holds it (`staging`, `intermediate`, `marts`).
 
-- Lineage: staging models read sources (and reference seeds) only, never another model; nothing
-  but staging reads a source; models never name a warehouse relation in their SQL (`ref` and
+- Lineage: a base model (models/staging/<domain>/base/) reads its one raw table, and every other
+  staging model reads base models only (reference seeds are allowed to both); nothing but a base
+  model reads a source; models never name a warehouse relation in their SQL (`ref` and
   `source` only, so lineage and environments stay right).
 - Documentation: every model, column, source table, source column, seed, seed column and snapshot
   is described; every source column declares the data type of the input contract.
-- Keys: every model has a primary-key test (`unique` and `not_null` on one column, or the
-  in-project `unique_combination_of_columns`), and every key column is proven not null (a
-  `not_null` test, or a not-null constraint on a contracted table).
+- Keys: every model but a base model (one row per raw row) has a primary-key test (`unique` and
+  `not_null` on one column, or the in-project `unique_combination_of_columns`), and every key
+  column is proven not null (a `not_null` test, or a not-null constraint on a contracted table).
 - Marts: an enforced contract with every column declared and typed, and the project-wide
   personal-data test (`no_personal_data`) attached, so no mart, present or future, escapes it.
 - Sources: freshness declared, and the conservation test (raw = current + superseded +
@@ -71,26 +72,45 @@ def _proven_not_null(model: Model, column_name: str) -> bool:
     return _enforced_table(model) and any(c.type == "not_null" for c in column.constraints)
 
 
+def is_base(model: Model) -> bool:
+    """A base model (models/staging/<domain>/base/): one raw table's rows, cleaned and judged
+    (macros/staging/judge_raw_rows.sql), one row per raw row."""
+    parts = PurePosixPath(model.original_file_path).parts
+    return layer(model) == "staging" and "base" in parts[3:-1]
+
+
 @rule(severity=Severity.CRITICAL)
-def staging_reads_only_sources(model: Model) -> RuleViolation | None:
-    """A staging model reads at least one source, and no model (reference seeds are allowed)."""
+def staging_reads_raw_through_base(model: Model) -> RuleViolation | None:
+    """A base model reads one source (its raw table) and no model; every other staging model reads
+    base models only, never a source or another model (reference seeds are allowed to both)."""
     if layer(model) != "staging":
         return None
     nodes = model.depends_on.get("nodes", [])
-    if not any(node.startswith("source.") for node in nodes):
-        return RuleViolation(message="staging model reads no source")
-    models = [node for node in nodes if node.startswith(("model.", "snapshot."))]
-    if models:
-        return RuleViolation(message=f"staging model reads other nodes than sources: {', '.join(models)}")
+    sources = [node for node in nodes if node.startswith("source.")]
+    if is_base(model):
+        models = [node for node in nodes if node.startswith(("model.", "snapshot."))]
+        if len(sources) != 1 or models:
+            return RuleViolation(message=f"a base model reads one source and no model, not: {', '.join(nodes)}")
+        return None
+    if sources:
+        return RuleViolation(message=f"staging model reads a source directly (read its base model): "
+                                     f"{', '.join(sources)}")
+    others = [node for node in nodes if node.startswith("snapshot.")]
+    others += [parent.unique_id for parent in model.parents if isinstance(parent, Model) and not is_base(parent)]
+    if others:
+        return RuleViolation(message=f"staging model reads other nodes than base models: {', '.join(others)}")
+    if not any(isinstance(parent, Model) and is_base(parent) for parent in model.parents):
+        return RuleViolation(message="staging model reads no base model")
     return None
 
 
 @rule(severity=Severity.CRITICAL)
 def staging_never_reads_staging(model: Model) -> RuleViolation | None:
-    """A staging model never reads another staging model."""
+    """A staging model never reads another staging model, but for the base models it ranks."""
     if layer(model) != "staging":
         return None
-    staged = [parent.name for parent in model.parents if isinstance(parent, Model) and layer(parent) == "staging"]
+    staged = [parent.name for parent in model.parents
+              if isinstance(parent, Model) and layer(parent) == "staging" and not is_base(parent)]
     if staged:
         return RuleViolation(message=f"staging reads staging: {', '.join(staged)}")
     return None
@@ -129,7 +149,10 @@ def model_and_columns_described(model: Model) -> RuleViolation | None:
 
 @rule(severity=Severity.CRITICAL)
 def has_primary_key_test(model: Model) -> RuleViolation | None:
-    """Every model has a primary-key test: unique + not_null on a column, or a unique combination."""
+    """Every model has a primary-key test: unique + not_null on a column, or a unique combination. A
+    base model is the exception: it has one row per raw row, and no key until its readers rank it."""
+    if is_base(model):
+        return None
     if primary_key_columns(model) is None:
         return RuleViolation(message="no primary-key test (unique + not_null, or unique_combination_of_columns)")
     return None

@@ -13,14 +13,38 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dwh import registry
 from dwh.contracts import create_raw_tables
 from dwh.dbt import PROJECT_DIR, run_dbt
-from dwh.registry import SAMPLE_SEEDS, build_selection
+from dwh.registry import DOMAINS, SAMPLE_SEEDS, build_selection
 from dwh.replay import replay
 
 from .handmade import write_day
 
 SEED_DIR = PROJECT_DIR / SAMPLE_SEEDS
+
+
+def _owner(item: pytest.Item) -> str | None:
+    """The domain a test belongs to: its module's (test_<domain>_*.py) or its `domain` parameter."""
+    module = Path(str(item.fspath)).stem
+    for name in DOMAINS:
+        if module.startswith(f"test_{name}_"):
+            return name
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("domain") if callspec else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`make test DOMAIN=<name>` ($DOMAIN): one domain's tests and the shared ones, for the
+    day-to-day loop; every other domain's are deselected."""
+    chosen = os.environ.get("DOMAIN")
+    if not chosen:
+        return
+    registry.domain(chosen)  # an unknown name stops the run, naming the registered ones
+    others = [item for item in items if _owner(item) not in (None, chosen)]
+    if others:
+        config.hook.pytest_deselected(items=others)
+        items[:] = [item for item in items if item not in others]
 
 
 @pytest.fixture(scope="session", autouse=True)

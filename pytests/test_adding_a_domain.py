@@ -63,32 +63,57 @@ sources:
             description: When the row was loaded into raw.
             data_type: timestamp
 """,
-    f"macros/{NEW}/{NEW}__classified.sql": """
-{% macro parcels__classified_parcels(relation) -%}
-    {%- set renamed -%}
-    (
-        select
-            trim(parcel_id) as parcel_id,
-            weight_grams,
-            cast(shipped_at as timestamp) as shipped_at,
-            cast(_loaded_at as timestamp) as _loaded_at
-        from {{ relation }}
-    ) as renamed
-    {%- endset -%}
-    {{ classify_raw_rows(
-        renamed,
-        key_columns=['parcel_id'],
-        columns=['parcel_id', 'weight_grams', 'shipped_at'],
-        rules=[{'reason': 'weight_not_positive', 'broken_when': 'coalesce(weight_grams <= 0, true)'}],
-    ) }}
-{%- endmacro %}
+    f"models/staging/{NEW}/base/base_{NEW}__parcels.sql": """
+{{ config(materialized='ephemeral', meta={'record_key': ['parcel_id']}) }}
+-- Every row of raw.raw_parcels, cleaned and judged on its own.
+with
+
+renamed as (
+    select
+        trim(parcel_id) as parcel_id,
+        weight_grams,
+        cast(shipped_at as timestamp) as shipped_at,
+        cast(_loaded_at as timestamp) as _loaded_at
+    from {{ source('parcels', 'raw_parcels') }}
+),
+
+judged as (
+    {{ judge_raw_rows('renamed', rules=[
+        {'reason': 'weight_not_positive', 'broken_when': 'coalesce(weight_grams <= 0, true)'},
+    ]) }}
+)
+
+select * from judged
+""",
+    f"models/staging/{NEW}/base/_base_{NEW}__models.yml": """
+version: 2
+models:
+  - name: base_parcels__parcels
+    description: Every row of raw.raw_parcels, cleaned and judged on its own.
+    columns:
+      - name: parcel_id
+        description: The parcel's id.
+      - name: weight_grams
+        description: The parcel's weight in grams.
+      - name: shipped_at
+        description: When the courier took the parcel (UTC).
+      - name: _loaded_at
+        description: When the row was loaded into raw.
+      - name: _record_key
+        description: "{{ doc('judged_record_key') }}"
+      - name: _raw_record
+        description: "{{ doc('judged_raw_record') }}"
+      - name: _row_fingerprint
+        description: "{{ doc('judged_row_fingerprint') }}"
+      - name: _broken_rule
+        description: "{{ doc('judged_broken_rule') }}"
 """,
     f"models/staging/{NEW}/stg_{NEW}__parcels.sql": """
 -- One row per parcel: its newest good report.
 with
 
-classified as (
-    {{ parcels__classified_parcels(source('parcels', 'raw_parcels')) }}
+ranked as (
+    {{ rank_raw_rows(ref('base_parcels__parcels')) }}
 ),
 
 final as (
@@ -100,7 +125,7 @@ final as (
         -- timestamps
         shipped_at,
         _loaded_at
-    from classified
+    from ranked
     where _row_status = 'current'
 )
 
@@ -108,7 +133,7 @@ select * from final
 """,
     f"models/staging/{NEW}/{NEW}_quarantine.sql": """
 -- Every raw parcel row set aside, with the reason and the raw row itself.
-{{ quarantine_rows(parcels__classified_parcels(source('parcels', 'raw_parcels')), 'raw_parcels') }}
+{{ quarantine_rows(rank_raw_rows(ref('base_parcels__parcels')), 'raw_parcels') }}
 """,
     f"models/staging/{NEW}/_{NEW}__models.yml": """
 version: 2
@@ -184,23 +209,6 @@ models:
         description: The day the courier took the parcel.
         data_type: date
 """,
-    f"seeds/sample/{NEW}/_{NEW}__seeds.yml": """
-version: 2
-seeds:
-  - name: raw_parcels
-    description: Sample data for `raw.raw_parcels`, written by `python -m dwh generate`.
-    config:
-      column_types: {parcel_id: varchar, weight_grams: integer, shipped_at: timestamp, _loaded_at: timestamp}
-    columns:
-      - name: parcel_id
-        description: The parcel's id.
-      - name: weight_grams
-        description: The parcel's weight in grams.
-      - name: shipped_at
-        description: When the courier took the parcel (UTC).
-      - name: _loaded_at
-        description: When the row was loaded into raw.
-""",
     f"dwh/generators/{NEW}.py": f'''
 """The parcels sample: three parcels over two loads; P2's weight is corrected, P3's is not positive."""
 
@@ -272,7 +280,7 @@ STAGED = {"raw_parcels": "staging.stg_parcels__parcels"}
 
 def _domain_paths(project: Path, name: str) -> list[Path]:
     """Everything a domain owns, by the registry's conventions (dwh/registry.py)."""
-    patterns = [f"models/*/{name}", f"macros/{name}", f"macros/*/{name}", f"seeds/sample/{name}",
+    patterns = [f"models/*/{name}", f"macros/{name}", f"seeds/sample/{name}",
                 f"snapshots/{name}", f"tests/{name}", f"analyses/{name}", f"docs/contracts/{name}.md",
                 f"dwh/generators/{name}.py", f"dwh/generators/{name}_scale.py", f"pytests/domains/{name}.py",
                 f"pytests/test_{name}_*.py", f"pytests/reference_{name}.py", f"bench/{name}_*.py"]
@@ -292,7 +300,8 @@ def _run(project: Path, *args: str, check: bool = True) -> subprocess.CompletedP
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The copy: the five domains taken away, the example domain added, one registry entry each way."""
     project = tmp_path_factory.mktemp("domain") / "project"
-    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT_DIR, capture_output=True, text=True)
+    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT_DIR,
+                             capture_output=True, text=True)
     names = tracked.stdout.split() if tracked.returncode == 0 else None
     if names:
         for name in names:

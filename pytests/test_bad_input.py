@@ -15,7 +15,7 @@
 | rows deleted from a raw table | the run stops before any model and says what to do | here |
 | a raw row without `_loaded_at` | the run stops before any model (exit 5 in `dwh run`), naming the table | here |
 | duplicate keys inside one export | one row wins, the same whatever the order; the other is superseded | here |
-| orphan references (a company missing from the CRM) | kept, attributes null, warn test | test_other_loader |
+| orphan references (a company not in the CRM) | kept, null attributes, warn test | test_company_activity_other_loader |
 | orphan references (an event on a post not landed yet) | `unknown_post` until it lands | test_social_other_loader |
 
 In every case the build's conservation tests hold: raw rows = current + superseded + quarantined

@@ -12,23 +12,24 @@ from pathlib import Path
 import duckdb
 
 from dwh.dbt import run_dbt
+from dwh.registry import DOMAINS
 
 from .conftest import rows
+from .domains import cases
 
-# (raw table, key, free-text column, rank of the record by key, what is typed into it)
-TYPED = [
-    ("raw_crm_companies", "company_id", "name", 1, "ceo.office@acme-industries.com"),
-    ("raw_restaurants", "restaurant_id", "restaurant_name", 1, "Pizza - orders: 070-123 45 67"),
-    ("raw_restaurants", "restaurant_id", "restaurant_name", 2, "bookings@trattoria.example.se"),
-    ("raw_social_users", "user_id", "username", 1, "jane.doe@example.com"),
-    ("raw_rideshare_users", "user_id", "home_city", 1, "+44 7911 123456"),
-]
+# Every domain's cases (PERSONAL_DATA_TYPED in pytests/domains/<domain>.py): (domain, raw table, key,
+# free-text column, rank of the record by key, what is typed into it)
+TYPED = [(name, *case) for name in DOMAINS for case in getattr(cases(name), "PERSONAL_DATA_TYPED", [])]
 
 
-# everything the typed values can reach, and the tests whose every parent is in it
-BUILD = ["build", "--exclude-resource-type", "seed", "--indirect-selection", "cautious", "--select",
-         "source:company_activity.raw_crm_companies+", "source:delivery.raw_restaurants+",
-         "source:social.raw_social_users+", "source:rideshare.raw_rideshare_users+"]
+def _build() -> list[str]:
+    """Everything the typed values can reach, and the tests whose every parent is in it."""
+    return ["build", "--exclude-resource-type", "seed", "--indirect-selection", "cautious", "--select",
+            *sorted({f"source:{name}.{table}+" for name, table, *_ in TYPED})]
+
+
+def _answers(kind: str) -> dict[str, list[tuple[object, ...]]]:
+    return {sql: expected for name in DOMAINS for sql, expected in getattr(cases(name), kind, {}).items()}
 
 
 def _next_export(table: str, key: str, typed: list[tuple[str, int, str]], weeks_back: int = 0) -> str:
@@ -66,33 +67,23 @@ def _clear_text_anywhere(warehouse: Path, values: list[str]) -> list[str]:
 
 def test_personal_data_in_free_text_is_redacted_and_a_clean_export_heals(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
     warehouse = copy_of(full_build)
+    assert len({name for name, *_ in TYPED}) >= 2  # the cases of several domains
     typed = [value for *_, value in TYPED]
-    tables = sorted({(table, key) for table, key, *_ in TYPED})
+    tables = sorted({(table, key) for _, table, key, *_ in TYPED})
     with duckdb.connect(str(warehouse)) as con:
         for table, key in tables:
-            con.execute(_next_export(table, key, [(c, rank, v) for t, _, c, rank, v in TYPED if t == table]))
-    run_dbt(BUILD, warehouse)  # raises if a test fails
+            con.execute(_next_export(table, key, [(c, rank, v) for _, t, _, c, rank, v in TYPED if t == table]))
+    run_dbt(_build(), warehouse)  # raises if a test fails
 
     assert _clear_text_anywhere(warehouse, typed) == []
-    assert rows(warehouse, "select company_name from company_activity.dim_companies where is_current and company_id = "
-                           "(select min(company_id) from company_activity.dim_companies)") == [("[email redacted]",)]
-    assert sorted(rows(warehouse, "select restaurant_name from delivery.dim_restaurants where is_current "
-                                  "and restaurant_name like '[%'")) == [("[email redacted]",), ("[phone redacted]",)]
-    assert rows(warehouse, "select username from social.dim_users where user_id = "
-                           "(select min(user_id) from social.dim_users)") == [("[email redacted]",)]
-    assert rows(warehouse, "select count(*) from snapshots.snap_company_activity__crm_companies "
-                           "where company_name = '[email redacted]'") == [(1,)]
+    for sql, expected in _answers("PERSONAL_DATA_REDACTED").items():
+        assert rows(warehouse, sql) == expected, sql
 
     # the next export is clean again: the records heal, and their history shows only the marker
     with duckdb.connect(str(warehouse)) as con:
         for table, key in tables:
             con.execute(_next_export(table, key, [], weeks_back=1))  # the clean export before the typed one
-    run_dbt(BUILD, warehouse)
+    run_dbt(_build(), warehouse)
     assert _clear_text_anywhere(warehouse, typed) == []
-    assert rows(warehouse, "select count(*) from company_activity.dim_companies where is_current "
-                           "and company_name like '[%redacted]'") == [(0,)]
-    assert rows(warehouse, "select count(*) from delivery.dim_restaurants where is_current "
-                           "and restaurant_name like '[%redacted]'") == [(0,)]
-    assert rows(warehouse, "select count(*) from social.dim_users where username like '[%redacted]'") == [(0,)]
-    assert rows(warehouse, "select count(*) from company_activity.dim_companies where not is_current "
-                           "and company_name = '[email redacted]'") == [(1,)]
+    for sql, expected in _answers("PERSONAL_DATA_HEALED").items():
+        assert rows(warehouse, sql) == expected, sql

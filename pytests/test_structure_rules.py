@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from dwh.dbt import PROJECT_DIR, run_dbt
+from dwh.registry import DOMAINS
 
 DBT_SCORE = str(Path(sys.executable).parent / "dbt-score")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -54,51 +55,94 @@ def _depends(m: Manifest, node: str, parent: str) -> None:
     m["nodes"][node]["depends_on"]["nodes"].append(parent)
 
 
-def _undescribe_seed_column(m: Manifest) -> None:
-    m["nodes"]["seed.warehouse.raw_posts"]["columns"]["parent_post_id"]["description"] = ""
+def _nodes(m: Manifest, kind: str, where: Callable[[dict[str, Any]], bool] = lambda n: True) -> list[str]:
+    """The unique ids of the project's nodes of one kind that satisfy `where`, sorted."""
+    return sorted(uid for uid, n in m["nodes"].items()
+                  if n["resource_type"] == kind and n["package_name"] == "warehouse" and where(n))
 
 
-def _untype_source_column(m: Manifest) -> None:
-    del m["sources"]["source.warehouse.social.raw_posts"]["columns"]["created_at"]["data_type"]
+def _in(folder: str, *, base: bool | None = None) -> Callable[[dict[str, Any]], bool]:
+    """Models under models/<folder>/ (and, for staging, base models or not)."""
+    def test(node: dict[str, Any]) -> bool:
+        parts = Path(node["original_file_path"]).parts
+        return parts[:2] == ("models", folder) and (base is None or ("base" in parts[3:-1]) == base)
+    return test
+
+
+def _name(uid: str) -> str:
+    return uid.split(".")[-1]
+
+
+def _undescribe(m: Manifest, uid: str, column: str | None = None) -> None:
+    node = m["nodes"].get(uid) or m["sources"][uid]
+    target = node["columns"][column] if column else node
+    target["description"] = ""
+
+
+def _first_column(m: Manifest, uid: str) -> str:
+    return next(iter((m["nodes"].get(uid) or m["sources"][uid])["columns"]))
+
+
+def _unique_combination_with_not_null(m: Manifest) -> tuple[str, str]:
+    """A model keyed by unique_combination_of_columns whose first key column has a not_null test (and
+    no enforced not-null constraint, which would prove it too)."""
+    combinations = _nodes(m, "test", lambda n: (n.get("test_metadata") or {}).get("name")
+                          == "unique_combination_of_columns")
+    for test in combinations:
+        node = m["nodes"][test]["attached_node"]
+        column = m["nodes"][test]["test_metadata"]["kwargs"]["combination_of_columns"][0]
+        enforced = node and (m["nodes"][node]["config"].get("contract") or {}).get("enforced")
+        if node and not enforced and _tests_of(m, node, "not_null", column):
+            return node, column
+    raise AssertionError("no model keyed by unique_combination_of_columns with a not_null key column")
+
+
+def breaks(m: Manifest) -> dict[str, tuple[str, Callable[[Manifest], None]]]:
+    """rule -> (the item it must name, how to break it), on nodes chosen from the manifest by their
+    role (a staging model, a mart, a source, ...), never by their domain."""
+    staged = _nodes(m, "model", _in("staging", base=False))
+    base = _nodes(m, "model", _in("staging", base=True))[0]
+    marts = _nodes(m, "model", _in("marts"))
+    mart = next(uid for uid in marts if _tests_of(m, uid, "no_personal_data"))
+    source = sorted(m["sources"])[0]
+    seed = _nodes(m, "seed", lambda n: bool(n["columns"]))[0]
+    snapshot = _nodes(m, "snapshot")[0]
+    keyed, key_column = _unique_combination_with_not_null(m)
+    pk_model = next(uid for uid in marts for column in m["nodes"][uid]["columns"]
+                    if _tests_of(m, uid, "unique", column) and _tests_of(m, uid, "not_null", column))
+    pk_column = next(c for c in m["nodes"][pk_model]["columns"] if _tests_of(m, pk_model, "unique", c))
+    return {
+        "staging_reads_raw_through_base": (_name(staged[0]), lambda m: _depends(m, staged[0], marts[0])),
+        "staging_never_reads_staging": (_name(staged[0]), lambda m: _depends(m, staged[0], staged[1])),
+        "only_staging_reads_sources": (_name(marts[0]), lambda m: _depends(m, marts[0], source)),
+        "no_hard_coded_relations": (
+            _name(marts[0]),
+            lambda m: m["nodes"][marts[0]].update(raw_code="select * from a join raw.raw_x using (id)")),
+        "model_and_columns_described": (
+            _name(base), lambda m: _undescribe(m, base, _first_column(m, base))),
+        "has_primary_key_test": (_name(pk_model), lambda m: _drop_tests(m, pk_model, "unique", pk_column)),
+        "key_columns_not_null": (_name(keyed), lambda m: _drop_tests(m, keyed, "not_null", key_column)),
+        "marts_are_contracted": (
+            _name(marts[0]), lambda m: m["nodes"][marts[0]]["config"].update(contract={"enforced": False})),
+        "marts_guard_personal_data": (_name(mart), lambda m: _drop_tests(m, mart, "no_personal_data")),
+        "source_is_the_input_contract": (
+            ".".join(source.split(".")[-2:]),
+            lambda m: m["sources"][source]["columns"][_first_column(m, source)].pop("data_type")),
+        "seed_described": (_name(seed), lambda m: _undescribe(m, seed, _first_column(m, seed))),
+        "snapshot_described": (_name(snapshot), lambda m: _undescribe(m, snapshot)),
+    }
 
 
 def _no_freshness(m: Manifest) -> None:
-    source = m["sources"]["source.warehouse.company_activity.raw_product_events"]
+    source = m["sources"][sorted(m["sources"])[0]]
     source["freshness"] = None
     source["config"]["freshness"] = None
 
 
-# rule -> (the item it must name, how to break it)
-BREAKS: dict[str, tuple[str, Callable[[Manifest], None]]] = {
-    "staging_reads_only_sources": (
-        "stg_social__posts", lambda m: _depends(m, "model.warehouse.stg_social__posts", "model.warehouse.dim_date")),
-    "staging_never_reads_staging": (
-        "stg_social__posts",
-        lambda m: _depends(m, "model.warehouse.stg_social__posts", "model.warehouse.stg_social__users")),
-    "only_staging_reads_sources": (
-        "dim_posts", lambda m: _depends(m, "model.warehouse.dim_posts", "source.warehouse.social.raw_posts")),
-    "no_hard_coded_relations": (
-        "fact_share_levels",
-        lambda m: m["nodes"]["model.warehouse.fact_share_levels"].update(
-            raw_code="select * from shares join raw.raw_posts using (post_id)")),
-    "model_and_columns_described": (
-        "fact_post_virality",
-        lambda m: m["nodes"]["model.warehouse.fact_post_virality"]["columns"]["share_uplift"].update(description="")),
-    "has_primary_key_test": ("dim_date", lambda m: _drop_tests(m, "model.warehouse.dim_date", "unique", "date_key")),
-    "key_columns_not_null": (
-        "int_company_activity__company_user_days",
-        lambda m: _drop_tests(m, "model.warehouse.int_company_activity__company_user_days", "not_null", "user_id")),
-    "marts_are_contracted": (
-        "fact_share_levels",
-        lambda m: m["nodes"]["model.warehouse.fact_share_levels"]["config"].update(contract={"enforced": False})),
-    "marts_guard_personal_data": (
-        "dim_companies", lambda m: _drop_tests(m, "model.warehouse.dim_companies", "no_personal_data")),
-    "source_is_the_input_contract": ("social.raw_posts", _untype_source_column),
-    "seed_described": ("raw_posts", _undescribe_seed_column),
-    "snapshot_described": (
-        "snap_company_activity__crm_companies",
-        lambda m: m["nodes"]["snapshot.warehouse.snap_company_activity__crm_companies"].update(description="")),
-}
+RULES = sorted(["staging_reads_raw_through_base", "staging_never_reads_staging", "only_staging_reads_sources",
+                "no_hard_coded_relations", "model_and_columns_described", "has_primary_key_test",
+                "key_columns_not_null", "marts_are_contracted", "marts_guard_personal_data",
+                "source_is_the_input_contract", "seed_described", "snapshot_described"])
 
 
 def test_the_project_keeps_every_rule(manifest: Manifest, tmp_path: Path) -> None:
@@ -116,12 +160,16 @@ def test_every_rule_is_checked() -> None:
     import dwh.structure_rules as rules
 
     defined = {name for name, value in vars(rules).items() if isinstance(value, type) and issubclass(value, Rule)}
-    assert defined == set(BREAKS)
+    assert defined == set(RULES)
 
 
-@pytest.mark.parametrize("rule", sorted(BREAKS))
+def test_every_rule_has_a_break(manifest: Manifest) -> None:
+    assert set(breaks(manifest)) == set(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES)
 def test_a_violation_fails_the_run(manifest: Manifest, tmp_path: Path, rule: str) -> None:
-    item, breaking = BREAKS[rule]
+    item, breaking = breaks(manifest)[rule]
     broken = copy.deepcopy(manifest)
     breaking(broken)
     path = tmp_path / "manifest.json"
@@ -148,12 +196,14 @@ def test_a_new_model_that_breaks_the_rules_fails_make_structure(tmp_path: Path) 
         shutil.copytree(PROJECT_DIR / folder, project / folder)
     for name in ("dbt_project.yml", "profiles.yml", "pyproject.toml"):
         shutil.copy(PROJECT_DIR / name, project / name)
-    (project / "models" / "staging" / "social" / "stg_social__user_names.sql").write_text(
-        "select user_id, username from {{ ref('stg_social__users') }}\n")
+    domain = next(iter(DOMAINS))
+    staged = sorted((project / "models" / "staging" / domain).glob(f"stg_{domain}__*.sql"))[0].stem
+    (project / "models" / "staging" / domain / f"stg_{domain}__copied.sql").write_text(
+        f"select * from {{{{ ref('{staged}') }}}}\n")
     run_dbt(["parse", "--target-path", str(project / "target")], tmp_path / "warehouse.duckdb", project)
     code, output = lint(project / "target" / "manifest.json", cwd=project)
     assert code == 1, output
-    for rule in ("staging_reads_only_sources", "staging_never_reads_staging", "model_and_columns_described",
+    for rule in ("staging_reads_raw_through_base", "staging_never_reads_staging", "model_and_columns_described",
                  "has_primary_key_test"):
         assert f"dwh.structure_rules.{rule}:" in output, output
-    assert "stg_social__user_names" in output
+    assert f"stg_{domain}__copied" in output

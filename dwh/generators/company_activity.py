@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from dwh.contracts import raw_columns
 from dwh.csvio import Value, write_table
 from dwh.generators import Generated
 
@@ -40,11 +41,9 @@ COUNTRIES = ("US", "GB", "DE", "FR", "NL", "SE", "ES", "IT", "CA", "AU", "JP", "
 INDUSTRIES = ("saas", "fintech", "retail", "health", "media", "logistics", "education")
 EVENT_TYPES = ("login", "page_view", "click", "report_export", "invite_sent", "search")
 
-CRM_COLUMNS = (
-    "company_id", "name", "country", "industry_tag", "last_contact_at", "export_date", "_loaded_at",
-)
-API_COLUMNS = ("company_id", "date", "active_users", "events", "_loaded_at")
-EVENT_COLUMNS = ("event_id", "company_id", "user_id", "event_type", "occurred_at", "_loaded_at")
+CRM_COLUMNS = raw_columns("raw_crm_companies")
+API_COLUMNS = raw_columns("raw_product_usage_api")
+EVENT_COLUMNS = raw_columns("raw_product_events")
 
 
 def batch_stamp(week: int) -> datetime:

@@ -27,6 +27,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from dwh.contracts import raw_columns
 from dwh.csvio import Value, write_table
 from dwh.generators import Generated
 
@@ -35,35 +36,16 @@ FIRST_DAY = date(2026, 3, 1)
 BATCHES = 3
 ORDERS_PER_DAY = 120
 
-ORDER_COLUMNS = ("order_id", "customer_id", "restaurant_id", "order_timestamp", "order_total_cents", "item_count",
-                 "order_status", "estimated_prep_time_minutes", "has_hot_items", "has_cold_items", "has_alcohol",
-                 "delivery_fee_cents", "tip_amount_cents", "delivery_address_lat", "delivery_address_lng",
-                 "_loaded_at")
-DELIVERY_COLUMNS = ("delivery_id", "order_id", "driver_id", "delivery_created_at", "assigned_to_driver_at",
-                    "driver_arrived_at_restaurant_at", "picked_up_at", "delivered_at",
-                    "estimated_delivery_time_minutes", "delivery_distance_miles", "delivery_status",
-                    "cancellation_reason", "_loaded_at")
-DRIVER_COLUMNS = ("driver_id", "driver_external_id", "driver_since_date", "driver_status", "vehicle_type",
-                  "has_insulated_bag", "max_batch_capacity", "driver_tier", "export_date", "_loaded_at")
-RESTAURANT_COLUMNS = ("restaurant_id", "restaurant_external_id", "restaurant_name", "cuisine_type",
-                      "restaurant_lat", "restaurant_lng", "avg_prep_time_minutes", "can_handle_batch_pickups",
-                      "is_partner_restaurant", "export_date", "_loaded_at")
-CUSTOMER_COLUMNS = ("customer_id", "full_name", "email", "city", "signup_at", "_loaded_at")
-ALGORITHM_COLUMNS = ("batching_algorithm_key", "algorithm_name", "algorithm_version", "max_batch_size",
-                     "max_total_distance_miles", "deployed_at", "deprecated_at", "traffic_percentage", "_loaded_at")
-BATCH_COLUMNS = ("batch_id", "driver_id", "batching_algorithm_key", "batch_created_at", "batch_assigned_at",
-                 "batch_started_at", "batch_completed_at", "total_deliveries", "planned_total_distance_miles",
-                 "actual_total_distance_miles", "planned_total_time_minutes", "batch_efficiency_score",
-                 "batch_status", "cancellation_reason", "_loaded_at")
-BATCH_DELIVERY_COLUMNS = ("batch_delivery_id", "batch_id", "delivery_id", "pickup_sequence", "dropoff_sequence",
-                          "estimated_pickup_time", "actual_pickup_time", "estimated_dropoff_time",
-                          "actual_dropoff_time", "pickup_wait_time_minutes", "customer_satisfaction_score",
-                          "_loaded_at")
-WAYPOINT_COLUMNS = ("waypoint_id", "batch_id", "delivery_id", "waypoint_type", "sequence_order", "waypoint_lat",
-                    "waypoint_lng", "estimated_arrival_time", "actual_arrival_time", "distance_to_next_miles",
-                    "_loaded_at")
-STATE_CHANGE_COLUMNS = ("state_change_id", "batch_id", "changed_at", "previous_state", "new_state",
-                        "change_trigger", "affected_delivery_id", "_loaded_at")
+ORDER_COLUMNS = raw_columns("raw_orders")
+DELIVERY_COLUMNS = raw_columns("raw_deliveries")
+DRIVER_COLUMNS = raw_columns("raw_drivers")
+RESTAURANT_COLUMNS = raw_columns("raw_restaurants")
+CUSTOMER_COLUMNS = raw_columns("raw_customers")
+ALGORITHM_COLUMNS = raw_columns("raw_batching_algorithms")
+BATCH_COLUMNS = raw_columns("raw_delivery_batches")
+BATCH_DELIVERY_COLUMNS = raw_columns("raw_batch_deliveries")
+WAYPOINT_COLUMNS = raw_columns("raw_batch_waypoints")
+STATE_CHANGE_COLUMNS = raw_columns("raw_batch_state_changes")
 
 # id, external id, name, cuisine, lat, lng, prep minutes, handles batch pickups, partner
 RESTAURANTS = (

@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
+from dwh.contracts import raw_columns
 from dwh.csvio import Value, write_table
 from dwh.generators import Generated
 
@@ -35,17 +36,12 @@ DOMAIN = "rideshare"
 FIRST_DAY = date(2026, 3, 1)
 BATCHES = 3
 
-RIDE_COLUMNS = ("ride_id", "driver_id", "vehicle_id", "ride_type", "ride_status", "start_ts", "end_ts",
-                "start_location_id", "end_location_id", "total_fare", "total_distance_km", "_loaded_at")
-SEGMENT_COLUMNS = ("segment_id", "ride_id", "rider_id", "pickup_ts", "dropoff_ts", "pickup_location_id",
-                   "dropoff_location_id", "segment_fare", "segment_distance_km", "segment_status", "_loaded_at")
-REQUEST_COLUMNS = ("request_id", "rider_id", "requested_at", "ride_type_requested", "pickup_location_id",
-                   "dropoff_location_id", "request_status", "matched_segment_id", "_loaded_at")
-USER_COLUMNS = ("user_id", "user_type", "full_name", "email", "phone", "home_city", "signup_at", "export_date",
-                "_loaded_at")
-VEHICLE_COLUMNS = ("vehicle_id", "driver_id", "make", "model", "model_year", "seat_capacity", "vehicle_class",
-                   "_loaded_at")
-LOCATION_COLUMNS = ("location_id", "zone_name", "city", "latitude", "longitude", "_loaded_at")
+RIDE_COLUMNS = raw_columns("raw_rides")
+SEGMENT_COLUMNS = raw_columns("raw_ride_segments")
+REQUEST_COLUMNS = raw_columns("raw_ride_requests")
+USER_COLUMNS = raw_columns("raw_rideshare_users")
+VEHICLE_COLUMNS = raw_columns("raw_vehicles")
+LOCATION_COLUMNS = raw_columns("raw_locations")
 
 # zone, name, city, latitude, longitude
 LOCATIONS = (

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from dwh.contracts import raw_columns
 from dwh.csvio import Value, write_table
 from dwh.generators import Generated
 
@@ -31,12 +32,9 @@ CONTENT_TYPES = ("video", "image", "text")
 INTERNAL_USERS = ("S028", "S029")
 UNEXPORTED_USER = "S030"  # posts and engages, never in a users export
 
-POST_COLUMNS = ("post_id", "creator_user_id", "parent_post_id", "created_at", "content_type", "is_deleted",
-                "_loaded_at")
-EVENT_COLUMNS = ("event_id", "user_id", "post_id", "engagement_type", "event_ts", "session_id", "platform",
-                 "view_seconds", "_loaded_at")
-USER_COLUMNS = ("user_id", "username", "created_at", "user_type", "is_internal", "country", "export_date",
-                "_loaded_at")
+POST_COLUMNS = raw_columns("raw_posts")
+EVENT_COLUMNS = raw_columns("raw_engagement_events")
+USER_COLUMNS = raw_columns("raw_social_users")
 
 
 def batch_stamp(batch: int) -> datetime:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from dwh.contracts import raw_columns
 from dwh.csvio import Value, write_table
 from dwh.generators import Generated
 
@@ -34,15 +35,10 @@ FIRST_DAY = date(2026, 3, 1)
 BATCHES = 5
 QUALITIES = ("SD", "HD", "FHD", "UHD")
 
-EVENT_COLUMNS = ("event_id", "profile_id", "account_id", "content_id", "device_id", "client_session_id",
-                 "event_type", "event_ts", "playback_position_seconds", "seek_from_seconds", "quality", "autoplay",
-                 "_loaded_at")
-CONTENT_COLUMNS = ("content_id", "title", "content_type", "series_id", "series_title", "season_number",
-                   "episode_number", "duration_seconds", "credits_start_seconds", "genre", "release_date",
-                   "export_date", "_loaded_at")
-DEVICE_COLUMNS = ("device_id", "device_type", "os", "app_version", "_loaded_at")
-PROFILE_COLUMNS = ("profile_id", "account_id", "profile_name", "account_plan", "country", "created_at",
-                   "export_date", "_loaded_at")
+EVENT_COLUMNS = raw_columns("raw_playback_events")
+CONTENT_COLUMNS = raw_columns("raw_content")
+DEVICE_COLUMNS = raw_columns("raw_devices")
+PROFILE_COLUMNS = raw_columns("raw_profiles")
 
 
 def batch_stamp(batch: int) -> datetime:

@@ -3,7 +3,7 @@
     `<domain>_quarantine` model shares: where the row came from, its key, why it was set
     aside, and the raw row itself as text.
 
-      classified   SQL of a classify_raw_rows query (e.g. a company_activity__classified_* macro)
+      classified   SQL of rows judged and ranked (rank_raw_rows over a base model)
       table_name   the raw table's name
       reason_column, status_column
                    where the reason and the status are (a model may judge rows further, e.g. on

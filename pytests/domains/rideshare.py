@@ -4,6 +4,8 @@ in the input contract's column order; and where each table's good row must arriv
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import Row, contract_row
 
 L4 = "2026-03-02 06:00"  # load stamp
@@ -77,3 +79,39 @@ STAGED = {
     "raw_vehicles": "staging.stg_rideshare__vehicles",
     "raw_locations": "staging.stg_rideshare__locations",
 }
+
+
+def landing_day(folder: Path, d: str, t: str) -> None:
+    """One small day of landing files for `dwh run`, one per raw table (pytests/handmade.py, write_day):
+    `d` is the day, `t` a moment in it."""
+    (folder / "raw_locations__zones.csv").write_text("location_id,zone_name,city,latitude,longitude\n"
+                                                    "z1,Centre,Stockholm,59.33,18.06\n")
+    (folder / "raw_vehicles__fleet.csv").write_text(
+        "vehicle_id,driver_id,make,model,model_year,seat_capacity,vehicle_class\nv1,u2,Volvo,XC60,2022,4,standard\n")
+    (folder / "raw_rideshare_users__export.csv").write_text(
+        "user_id,user_type,full_name,email,phone,home_city,signup_at,export_date\n"
+        f"u1,rider,Ann Rider,ann@example.com,+46 70 123 4567,Stockholm,2025-01-01 00:00:00,{d}\n"
+        f"u2,driver,Bo Driver,bo@example.com,+46 70 765 4321,Stockholm,2025-01-01 00:00:00,{d}\n")
+    (folder / "raw_rides__rides.ndjson").write_text(
+        f'{{"ride_id": "r1", "driver_id": "u2", "vehicle_id": "v1", "ride_type": "carpool", "ride_status": '
+        f'"cancelled", "start_ts": "{t}", "end_ts": null, "start_location_id": "z1", "end_location_id": "z1", '
+        f'"total_fare": 0, "total_distance_km": 0}}\n')
+    (folder / "raw_ride_segments__segments.ndjson").write_text(
+        f'{{"segment_id": "s1", "ride_id": "r1", "rider_id": "u1", "pickup_ts": "{t}", "dropoff_ts": null, '
+        f'"pickup_location_id": "z1", "dropoff_location_id": "z1", "segment_fare": 0, "segment_distance_km": 0, '
+        f'"segment_status": "cancelled"}}\n')
+    (folder / "raw_ride_requests__requests.ndjson").write_text(
+        f'{{"request_id": "q1", "rider_id": "u1", "requested_at": "{t}", "ride_type_requested": "carpool", '
+        f'"pickup_location_id": "z1", "dropoff_location_id": "z1", "request_status": "unmatched", '
+        f'"matched_segment_id": null}}\n')
+
+
+# What the marts hold after `dwh run` loads landing_day alone (pytests/test_daily_run.py)
+DAILY_RUN_ANSWERS: dict[str, list[tuple[object, ...]]] = {
+    "select ride_id, passenger_count from rideshare.fact_rides": [("r1", 0)]}
+
+
+# Personal data typed into free text (pytests/test_personal_data.py; see company_activity's)
+PERSONAL_DATA_TYPED = [("raw_rideshare_users", "user_id", "home_city", 1, "+44 7911 123456")]
+PERSONAL_DATA_REDACTED: dict[str, list[tuple[object, ...]]] = {}
+PERSONAL_DATA_HEALED: dict[str, list[tuple[object, ...]]] = {}

@@ -4,6 +4,8 @@ in the input contract's column order; and where each table's good row must arriv
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import Row
 
 L2 = "2026-04-01 06:00"  # social load stamp
@@ -40,3 +42,42 @@ STAGED = {
     "raw_engagement_events": "social.fact_engagement_events",
     "raw_social_users": "staging.stg_social__users",
 }
+
+
+def landing_day(folder: Path, d: str, t: str) -> None:
+    """One small day of landing files for `dwh run`, one per raw table (pytests/handmade.py, write_day):
+    `d` is the day, `t` a moment in it."""
+    (folder / "raw_posts__posts.ndjson").write_text(
+        f'{{"post_id": "p1", "creator_user_id": "s1", "parent_post_id": null, "created_at": "{t}", '
+        f'"content_type": "video", "is_deleted": false}}\n'
+        f'{{"post_id": "p2", "creator_user_id": "s2", "parent_post_id": "p1", "created_at": "{t}", '
+        f'"content_type": "video", "is_deleted": false}}\n')
+    (folder / "raw_engagement_events__events.ndjson").write_text(
+        f'{{"event_id": "v1", "user_id": "s2", "post_id": "p1", "engagement_type": "view", "event_ts": "{t}", '
+        f'"session_id": "x", "platform": "ios", "view_seconds": 4.5}}\n')
+    (folder / "raw_social_users__export.csv").write_text(
+        "user_id,username,created_at,user_type,is_internal,country,export_date\n"
+        f"s1,ann,2025-01-01 00:00:00,creator,false,GB,{d}\ns2,bob,2025-01-01 00:00:00,viewer,false,FR,{d}\n")
+
+
+# What the marts hold after `dwh run` loads landing_day alone (pytests/test_daily_run.py)
+DAILY_RUN_ANSWERS: dict[str, list[tuple[object, ...]]] = {
+    "select post_id, share_depth_level from social.dim_posts order by post_id": [("p1", 0), ("p2", 1)]}
+
+
+# Personal data typed into free text (pytests/test_personal_data.py; see company_activity's)
+PERSONAL_DATA_TYPED = [("raw_social_users", "user_id", "username", 1, "jane.doe@example.com")]
+PERSONAL_DATA_REDACTED = {
+    "select username from social.dim_users where user_id = (select min(user_id) from social.dim_users)":
+        [("[email redacted]",)],
+}
+PERSONAL_DATA_HEALED = {"select count(*) from social.dim_users where username like '[%redacted]'": [(0,)]}
+
+
+# Work for the fault tests' next batch (pytests/test_faults.py): new shares of existing posts.
+NEXT_BATCH = """
+insert into raw.raw_posts
+select post_id || '-s', creator_user_id, post_id, created_at + interval 7 day, content_type, false,
+       (select next from stamp)
+from raw.raw_posts where post_id like '%3';
+"""

@@ -4,6 +4,8 @@ in the input contract's column order; and where each table's good row must arriv
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import Row
 
 L3 = "2026-04-11 06:00"  # streaming load stamp
@@ -67,3 +69,28 @@ STAGED = {
     "raw_devices": "staging.stg_streaming__devices",
     "raw_profiles": "staging.stg_streaming__profiles",
 }
+
+
+def landing_day(folder: Path, d: str, t: str) -> None:
+    """One small day of landing files for `dwh run`, one per raw table (pytests/handmade.py, write_day):
+    `d` is the day, `t` a moment in it."""
+    (folder / "raw_playback_events__beacons.ndjson").write_text(
+        f'{{"event_id": "b1", "profile_id": "q1", "account_id": "a1", "content_id": "m1", "device_id": "d1", '
+        f'"client_session_id": "c1", "event_type": "play", "event_ts": "{t}", "playback_position_seconds": 0, '
+        f'"seek_from_seconds": null, "quality": "HD", "autoplay": false}}\n'
+        f'{{"event_id": "b2", "profile_id": "q1", "account_id": "a1", "content_id": "m1", "device_id": "d1", '
+        f'"client_session_id": "c1", "event_type": "stop", "event_ts": "{t}", "playback_position_seconds": 60, '
+        f'"seek_from_seconds": null, "quality": "HD", "autoplay": false}}\n')
+    (folder / "raw_content__catalogue.csv").write_text(
+        "content_id,title,content_type,series_id,series_title,season_number,episode_number,duration_seconds,"
+        f"credits_start_seconds,genre,release_date,export_date\nm1,A Film,movie,,,,,600,540,drama,2025-01-01,{d}\n")
+    (folder / "raw_devices__devices.csv").write_text("device_id,device_type,os,app_version\nd1,tv,tizen,7.0\n")
+    (folder / "raw_profiles__export.csv").write_text(
+        "profile_id,account_id,profile_name,account_plan,country,created_at,export_date\n"
+        f"q1,a1,Ann,standard,SE,2025-01-01 00:00:00,{d}\n")
+
+
+# What the marts hold after `dwh run` loads landing_day alone (pytests/test_daily_run.py)
+DAILY_RUN_ANSWERS: dict[str, list[tuple[object, ...]]] = {
+    "select profile_id, completion_status, playback_position_seconds from streaming.fact_viewing_sessions":
+                     [("q1", "stopped", 60)]}

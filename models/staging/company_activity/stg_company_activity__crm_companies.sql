@@ -3,7 +3,7 @@
 with
 
 classified as (
-    {{ company_activity__classified_crm_companies(source('company_activity', 'raw_crm_companies')) }}
+    {{ rank_raw_rows(ref('base_company_activity__crm_companies')) }}
 ),
 
 final as (

@@ -22,19 +22,20 @@
 */
 with
 
-source as (
-    select * from {{ source('company_activity', 'raw_product_events') }}
+landed as (
+    select * from {{ ref('base_company_activity__product_events') }}
     where event_id is not null
     {% if is_incremental() %}
-        and {{ landed_since_last_run(source('company_activity', 'raw_product_events'), 'count(event_id)') }}
+        and {{ landed_since_last_run(ref('base_company_activity__product_events'), 'count(event_id)') }}
     {% endif %}
 ),
 
 classified as (
     select
         *,
+        cast(occurred_at as date) as activity_date,
         {{ batch_row_count('event_id') }} as _batch_row_count
-    from ({{ company_activity__classified_product_events('source') }}) as judged
+    from landed
 ),
 
 good_days as (

@@ -28,11 +28,11 @@
 */
 with
 
-source as (
-    select * from {{ source('company_activity', 'raw_product_events') }}
+landed as (
+    select * from {{ ref('base_company_activity__product_events') }}
     where event_id is not null
     {% if is_incremental() %}
-        and {{ landed_since_last_run(source('company_activity', 'raw_product_events'), 'count(event_id)') }}
+        and {{ landed_since_last_run(ref('base_company_activity__product_events'), 'count(event_id)') }}
     {% endif %}
 ),
 
@@ -40,7 +40,7 @@ classified as (
     select
         *,
         {{ batch_row_count('event_id') }} as _batch_row_count
-    from ({{ company_activity__classified_product_events('source') }}) as judged
+    from ({{ rank_raw_rows('landed', ref('base_company_activity__product_events')) }}) as judged
 ),
 
 final as (
@@ -54,7 +54,7 @@ final as (
         _broken_rule as quarantine_reason,
         -- timestamps and dates
         occurred_at,
-        activity_date,
+        cast(occurred_at as date) as activity_date,
         _loaded_at,
         _batch_row_count
     from classified

@@ -21,13 +21,13 @@
 */
 with
 
-source as (
-    select * from {{ source('company_activity', 'raw_product_usage_api') }}
-    where company_id is not null and date is not null
+landed as (
+    select * from {{ ref('base_company_activity__product_usage_api') }}
+    where company_id is not null and usage_date is not null
     {% if is_incremental() %}
         and {{ landed_since_last_run(
-            source('company_activity', 'raw_product_usage_api'),
-            'count(case when date is not null then company_id end)') }}
+            ref('base_company_activity__product_usage_api'),
+            'count(case when usage_date is not null then company_id end)') }}
     {% endif %}
 ),
 
@@ -35,7 +35,7 @@ classified as (
     select
         *,
         {{ batch_row_count('company_id') }} as _batch_row_count
-    from ({{ company_activity__classified_product_usage_api('source') }}) as judged
+    from ({{ rank_raw_rows('landed', ref('base_company_activity__product_usage_api')) }}) as judged
 ),
 
 final as (

@@ -3,69 +3,69 @@
 -- macros as the staging models.
 
 {{ quarantine_rows(
-    delivery__classified_orders(source('delivery', 'raw_orders')),
+    rank_raw_rows(ref('base_delivery__orders')),
     'raw_orders',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_deliveries(source('delivery', 'raw_deliveries')),
+    rank_raw_rows(ref('base_delivery__deliveries')),
     'raw_deliveries',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_drivers(source('delivery', 'raw_drivers')),
+    rank_raw_rows(ref('base_delivery__drivers')),
     'raw_drivers',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_restaurants(source('delivery', 'raw_restaurants')),
+    rank_raw_rows(ref('base_delivery__restaurants')),
     'raw_restaurants',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_customers(source('delivery', 'raw_customers')),
+    rank_raw_rows(ref('base_delivery__customers')),
     'raw_customers',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_batching_algorithms(source('delivery', 'raw_batching_algorithms')),
+    rank_raw_rows(ref('base_delivery__batching_algorithms')),
     'raw_batching_algorithms',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_delivery_batches(source('delivery', 'raw_delivery_batches')),
+    rank_raw_rows(ref('base_delivery__delivery_batches')),
     'raw_delivery_batches',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_batch_deliveries(source('delivery', 'raw_batch_deliveries')),
+    rank_raw_rows(ref('base_delivery__batch_deliveries')),
     'raw_batch_deliveries',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_batch_waypoints(source('delivery', 'raw_batch_waypoints')),
+    rank_raw_rows(ref('base_delivery__batch_waypoints')),
     'raw_batch_waypoints',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    delivery__classified_batch_state_changes(source('delivery', 'raw_batch_state_changes')),
+    rank_raw_rows(ref('base_delivery__batch_state_changes')),
     'raw_batch_state_changes',
 ) }}

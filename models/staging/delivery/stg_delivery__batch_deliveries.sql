@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_batch_deliveries(source('delivery', 'raw_batch_deliveries')) }}
+    {{ rank_raw_rows(ref('base_delivery__batch_deliveries')) }}
 ),
 
 final as (

@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_batch_state_changes(source('delivery', 'raw_batch_state_changes')) }}
+    {{ rank_raw_rows(ref('base_delivery__batch_state_changes')) }}
 ),
 
 final as (

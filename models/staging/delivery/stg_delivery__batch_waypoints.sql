@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_batch_waypoints(source('delivery', 'raw_batch_waypoints')) }}
+    {{ rank_raw_rows(ref('base_delivery__batch_waypoints')) }}
 ),
 
 final as (

@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_batching_algorithms(source('delivery', 'raw_batching_algorithms')) }}
+    {{ rank_raw_rows(ref('base_delivery__batching_algorithms')) }}
 ),
 
 final as (

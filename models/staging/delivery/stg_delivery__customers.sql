@@ -3,7 +3,7 @@
 with
 
 classified as (
-    {{ delivery__classified_customers(source('delivery', 'raw_customers')) }}
+    {{ rank_raw_rows(ref('base_delivery__customers')) }}
 ),
 
 final as (

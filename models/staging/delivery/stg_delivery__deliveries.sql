@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_deliveries(source('delivery', 'raw_deliveries')) }}
+    {{ rank_raw_rows(ref('base_delivery__deliveries')) }}
 ),
 
 final as (

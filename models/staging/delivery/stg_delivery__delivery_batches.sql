@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_delivery_batches(source('delivery', 'raw_delivery_batches')) }}
+    {{ rank_raw_rows(ref('base_delivery__delivery_batches')) }}
 ),
 
 final as (

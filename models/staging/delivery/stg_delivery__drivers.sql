@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_drivers(source('delivery', 'raw_drivers')) }}
+    {{ rank_raw_rows(ref('base_delivery__drivers')) }}
 ),
 
 final as (

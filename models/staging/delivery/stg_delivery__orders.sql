@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_orders(source('delivery', 'raw_orders')) }}
+    {{ rank_raw_rows(ref('base_delivery__orders')) }}
 ),
 
 final as (

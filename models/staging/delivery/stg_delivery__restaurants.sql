@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ delivery__classified_restaurants(source('delivery', 'raw_restaurants')) }}
+    {{ rank_raw_rows(ref('base_delivery__restaurants')) }}
 ),
 
 final as (

@@ -6,12 +6,12 @@
 with
 
 classified_segments as (
-    {{ rideshare__classified_ride_segments(source('rideshare', 'raw_ride_segments')) }}
+    {{ rank_raw_rows(ref('base_rideshare__ride_segments')) }}
 ),
 
 current_rides as (
     select *
-    from ({{ rideshare__classified_rides(source('rideshare', 'raw_rides')) }}) as rides
+    from ({{ rank_raw_rows(ref('base_rideshare__rides')) }}) as rides
     where _row_status = 'current'
 ),
 
@@ -52,34 +52,34 @@ segments_with_ride_rule as (
 union all
 
 {{ quarantine_rows(
-    rideshare__classified_rides(source('rideshare', 'raw_rides')),
+    rank_raw_rows(ref('base_rideshare__rides')),
     'raw_rides',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    rideshare__classified_ride_requests(source('rideshare', 'raw_ride_requests')),
+    rank_raw_rows(ref('base_rideshare__ride_requests')),
     'raw_ride_requests',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    rideshare__classified_users(source('rideshare', 'raw_rideshare_users')),
+    rank_raw_rows(ref('base_rideshare__users')),
     'raw_rideshare_users',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    rideshare__classified_vehicles(source('rideshare', 'raw_vehicles')),
+    rank_raw_rows(ref('base_rideshare__vehicles')),
     'raw_vehicles',
 ) }}
 
 union all
 
 {{ quarantine_rows(
-    rideshare__classified_locations(source('rideshare', 'raw_locations')),
+    rank_raw_rows(ref('base_rideshare__locations')),
     'raw_locations',
 ) }}

@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ rideshare__classified_locations(source('rideshare', 'raw_locations')) }}
+    {{ rank_raw_rows(ref('base_rideshare__locations')) }}
 ),
 
 final as (

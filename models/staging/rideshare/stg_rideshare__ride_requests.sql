@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ rideshare__classified_ride_requests(source('rideshare', 'raw_ride_requests')) }}
+    {{ rank_raw_rows(ref('base_rideshare__ride_requests')) }}
 ),
 
 final as (

@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ rideshare__classified_ride_segments(source('rideshare', 'raw_ride_segments')) }}
+    {{ rank_raw_rows(ref('base_rideshare__ride_segments')) }}
 ),
 
 final as (

@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ rideshare__classified_rides(source('rideshare', 'raw_rides')) }}
+    {{ rank_raw_rows(ref('base_rideshare__rides')) }}
 ),
 
 final as (

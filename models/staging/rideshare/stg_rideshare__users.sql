@@ -3,7 +3,7 @@
 with
 
 classified as (
-    {{ rideshare__classified_users(source('rideshare', 'raw_rideshare_users')) }}
+    {{ rank_raw_rows(ref('base_rideshare__users')) }}
 ),
 
 final as (

@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ rideshare__classified_vehicles(source('rideshare', 'raw_vehicles')) }}
+    {{ rank_raw_rows(ref('base_rideshare__vehicles')) }}
 ),
 
 final as (

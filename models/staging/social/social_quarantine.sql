@@ -4,12 +4,12 @@
 with
 
 classified_events as (
-    {{ social__classified_engagement_events(source('social', 'raw_engagement_events')) }}
+    {{ rank_raw_rows(ref('base_social__engagement_events')) }}
 ),
 
 known_posts as (
     select post_id
-    from ({{ social__classified_posts(source('social', 'raw_posts')) }}) as posts
+    from ({{ rank_raw_rows(ref('base_social__posts')) }}) as posts
     where _row_status = 'current'
 ),
 
@@ -32,7 +32,7 @@ events_with_unknown_posts as (
     from events_judged
 )
 
-{{ quarantine_rows(social__classified_posts(source('social', 'raw_posts')), 'raw_posts') }}
+{{ quarantine_rows(rank_raw_rows(ref('base_social__posts')), 'raw_posts') }}
 
 union all
 
@@ -45,4 +45,4 @@ union all
 
 union all
 
-{{ quarantine_rows(social__classified_users(source('social', 'raw_social_users')), 'raw_social_users') }}
+{{ quarantine_rows(rank_raw_rows(ref('base_social__users')), 'raw_social_users') }}

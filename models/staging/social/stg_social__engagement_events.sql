@@ -3,7 +3,7 @@
 with
 
 classified as (
-    {{ social__classified_engagement_events(source('social', 'raw_engagement_events')) }}
+    {{ rank_raw_rows(ref('base_social__engagement_events')) }}
 ),
 
 final as (

@@ -20,11 +20,11 @@
 */
 with
 
-source as (
-    select * from {{ source('social', 'raw_posts') }}
+landed as (
+    select * from {{ ref('base_social__posts') }}
     where post_id is not null
     {% if is_incremental() %}
-        and {{ landed_since_last_run(source('social', 'raw_posts'), 'count(post_id)') }}
+        and {{ landed_since_last_run(ref('base_social__posts'), 'count(post_id)') }}
     {% endif %}
 ),
 
@@ -32,7 +32,7 @@ classified as (
     select
         *,
         {{ batch_row_count('post_id') }} as _batch_row_count
-    from ({{ social__classified_posts('source') }}) as judged
+    from ({{ rank_raw_rows('landed', ref('base_social__posts')) }}) as judged
 ),
 
 final as (

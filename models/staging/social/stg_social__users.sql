@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ social__classified_users(source('social', 'raw_social_users')) }}
+    {{ rank_raw_rows(ref('base_social__users')) }}
 ),
 
 final as (

@@ -3,7 +3,7 @@
 with
 
 classified as (
-    {{ streaming__classified_content(source('streaming', 'raw_content')) }}
+    {{ rank_raw_rows(ref('base_streaming__content')) }}
 ),
 
 final as (

@@ -2,7 +2,7 @@
 with
 
 classified as (
-    {{ streaming__classified_devices(source('streaming', 'raw_devices')) }}
+    {{ rank_raw_rows(ref('base_streaming__devices')) }}
 ),
 
 final as (

@@ -18,11 +18,11 @@
 */
 with
 
-source as (
-    select * from {{ source('streaming', 'raw_playback_events') }}
+landed as (
+    select * from {{ ref('base_streaming__playback_events') }}
     where event_id is not null
     {% if is_incremental() %}
-        and {{ landed_since_last_run(source('streaming', 'raw_playback_events'), 'count(event_id)') }}
+        and {{ landed_since_last_run(ref('base_streaming__playback_events'), 'count(event_id)') }}
     {% endif %}
 ),
 
@@ -30,7 +30,7 @@ classified as (
     select
         *,
         {{ batch_row_count('event_id') }} as _batch_row_count
-    from ({{ streaming__classified_playback_events('source') }}) as judged
+    from ({{ rank_raw_rows('landed', ref('base_streaming__playback_events')) }}) as judged
 ),
 
 final as (

@@ -3,7 +3,7 @@
 with
 
 classified as (
-    {{ streaming__classified_profiles(source('streaming', 'raw_profiles')) }}
+    {{ rank_raw_rows(ref('base_streaming__profiles')) }}
 ),
 
 final as (

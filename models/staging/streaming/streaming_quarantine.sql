@@ -4,12 +4,12 @@
 with
 
 classified_events as (
-    {{ streaming__classified_playback_events(source('streaming', 'raw_playback_events')) }}
+    {{ rank_raw_rows(ref('base_streaming__playback_events')) }}
 ),
 
 known_content as (
     select distinct content_id
-    from ({{ streaming__classified_content(source('streaming', 'raw_content')) }}) as catalogue
+    from ({{ rank_raw_rows(ref('base_streaming__content')) }}) as catalogue
     where _row_status = 'current'
 ),
 
@@ -41,12 +41,12 @@ events_with_unknown_content as (
 
 union all
 
-{{ quarantine_rows(streaming__classified_content(source('streaming', 'raw_content')), 'raw_content') }}
+{{ quarantine_rows(rank_raw_rows(ref('base_streaming__content')), 'raw_content') }}
 
 union all
 
-{{ quarantine_rows(streaming__classified_devices(source('streaming', 'raw_devices')), 'raw_devices') }}
+{{ quarantine_rows(rank_raw_rows(ref('base_streaming__devices')), 'raw_devices') }}
 
 union all
 
-{{ quarantine_rows(streaming__classified_profiles(source('streaming', 'raw_profiles')), 'raw_profiles') }}
+{{ quarantine_rows(rank_raw_rows(ref('base_streaming__profiles')), 'raw_profiles') }}

@@ -1,0 +1,42 @@
+{{ config(materialized='ephemeral', meta={'record_key': ['segment_id']}) }}
+-- Every row of raw.raw_ride_segments, cleaned and judged on its own: the first rule it breaks, if any
+-- (judge_raw_rows). stg_rideshare__ride_segments and rideshare_quarantine rank what it judged.
+with
+
+renamed as (
+    select
+        -- ids
+        trim(segment_id) as segment_id,
+        trim(ride_id) as ride_id,
+        trim(rider_id) as rider_id,
+        trim(pickup_location_id) as pickup_location_id,
+        trim(dropoff_location_id) as dropoff_location_id,
+        -- strings
+        lower(trim(segment_status)) as segment_status,
+        -- numerics
+        cast(segment_fare as decimal(10, 2)) as segment_fare,
+        cast(segment_distance_km as decimal(8, 2)) as segment_distance_km,
+        -- timestamps
+        cast(pickup_ts as timestamp) as pickup_timestamp,
+        cast(dropoff_ts as timestamp) as dropoff_timestamp,
+        cast(_loaded_at as timestamp) as _loaded_at
+    from {{ source('rideshare', 'raw_ride_segments') }}
+),
+
+judged as (
+    {{ judge_raw_rows('renamed', rules=[
+        {'reason': 'missing_ride_id', 'broken_when': 'ride_id is null'},
+        {'reason': 'missing_rider_id', 'broken_when': 'rider_id is null'},
+        {'reason': 'unknown_segment_status',
+         'broken_when': "coalesce(segment_status not in ('completed', 'cancelled'), true)"},
+        {'reason': 'missing_pickup_timestamp', 'broken_when': 'pickup_timestamp is null'},
+        {'reason': 'pickup_after_load', 'broken_when': 'pickup_timestamp > _loaded_at'},
+        {'reason': 'completed_without_dropoff',
+         'broken_when': "segment_status = 'completed' and dropoff_timestamp is null"},
+        {'reason': 'dropoff_not_after_pickup', 'broken_when': 'dropoff_timestamp <= pickup_timestamp'},
+        {'reason': 'negative_fare', 'broken_when': 'segment_fare < 0'},
+        {'reason': 'negative_distance', 'broken_when': 'segment_distance_km < 0'},
+    ]) }}
+)
+
+select * from judged
