@@ -14,8 +14,10 @@ DWH := $(BIN)/python -m dwh
 LANDING_DIR ?= $(PROJECT_DIR)/landing
 # pytest workers (pytest-xdist): one per core; a module's tests stay on one worker, so its fixtures are built once
 PYTEST_WORKERS ?= 2
+# make test DOMAIN=<name>: one domain's tests and the shared ones (python -m dwh domains lists the names)
+DOMAIN ?=
 
-.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-share-chains bench-engines clean
+.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-domains bench-engines clean
 
 help:  ## list the targets (with the values the variables have now)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
@@ -53,7 +55,8 @@ run: install  ## the daily run: load $(LANDING_DIR) (files, not folders), check 
 where:
 	@echo
 	@echo "Warehouse: $(WAREHOUSE_PATH)"
-	@echo "Try:  $(BIN)/dbt show $(DBT_ARGS) --inline \"select company_id, activity_date, events, active_users_7d, is_churn_risk from {{ ref('fact_company_activity') }} order by activity_date desc, company_id\" --limit 5"
+	@echo "Try:  $(DWH) domains      (each domain: its marts, raw tables and dbt selection)"
+	@echo "then: $(BIN)/dbt show $(DBT_ARGS) --select <a mart> --limit 5"
 
 lint: lint-python  ## sqlfluff (dbt templater, DuckDB dialect), ruff and mypy
 	WAREHOUSE_PATH=$$(mktemp -u -t lint-XXXXXX.duckdb) $(BIN)/sqlfluff lint models tests analyses
@@ -66,8 +69,8 @@ structure: install  ## the structure rules (dwh/structure_rules.py), checked by 
 	WAREHOUSE_PATH=$$(mktemp -u -t parse-XXXXXX.duckdb) $(DBT) parse $(DBT_ARGS) --warn-error
 	$(BIN)/dbt-score lint --manifest target/manifest.json
 
-pytest: install  ## the pytest suite (builds into temporary DuckDB files only)
-	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope --durations=30 pytests
+pytest: install  ## the pytest suite (builds into temporary DuckDB files only); DOMAIN=<name>: that domain's and the shared tests
+	DOMAIN=$(DOMAIN) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope --durations=30 pytests
 
 test: lint-python structure pytest  ## everything CI checks (pytest runs sqlfluff, docs, documentation coverage and every build)
 
@@ -89,8 +92,8 @@ bench-engines: install  ## the sample built on DuckDB, PostgreSQL and Spark side
 bench: install  ## every domain at scale 1 and 10 against its floors (~30 min): bench/results/scale.{json,md}
 	$(BIN)/python -m bench.scale
 
-bench-share-chains: install  ## dim_posts alone at scale 1 (~3M posts, ~2 min): bench/results/share_chains.{json,md}
-	$(BIN)/python -m bench.social_share_chains --scale 1.0
+bench-domains: install  ## each domain's own benchmarks (bench/<domain>_*.py; today dim_posts' share chains, ~2 min)
+	$(BIN)/python -m bench.domains
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal

@@ -1,7 +1,7 @@
 """Benchmark: every domain at scale 1 and 10, each mart held against its physical floor.
 
     .venv/bin/python -m bench.scale                      # make bench: every domain, scales 1 and 10
-    .venv/bin/python -m bench.scale --domain company_activity --scale 1
+    .venv/bin/python -m bench.scale --domain <domain> --scale 1
 
 For each domain and scale, in one run (the machines are shared and noisy: read the ratios):
 1. the scale data set written straight into a fresh warehouse's raw tables (DuckDB SQL);
@@ -10,8 +10,8 @@ For each domain and scale, in one run (the machines are shared and noisy: read t
 3. the same models' compiled SQL run directly in DuckDB, in the same order, on a copy of the same
    raw data: dbt's overhead is dbt's time over that;
 4. each mart's model time over its floor: one scan-and-group of its deduplicated input;
-5. (company activity) seed 002's naive query against fact_company_activity: time, and how many
-   rows differ and why;
+5. the hand-written baselines the domain names (its scale module's `baselines`: e.g. a seed's naive
+   query): their time beside the mart's, and what their answers get wrong;
 6. one more day appended (`generate-scale --increment`) and the daily run (what is downstream of
    the domain's sources, views aside: they read live data): its model time as a fraction of the
    full build, and a full refresh that must give the same rows;

@@ -52,7 +52,8 @@ def _generate(args: argparse.Namespace) -> int:
 def _domains(args: argparse.Namespace) -> int:
     for domain in DOMAINS.values():
         print(f"{domain.name}: {domain.summary}")
-        print(f"  marts schema {domain.schema}; raw tables (source {domain.source}): {', '.join(domain.raw_tables())}")
+        print(f"  marts (schema {domain.schema}): {', '.join(domain.marts())}")
+        print(f"  raw tables (source {domain.source}): {', '.join(domain.raw_tables())}")
         print(f"  dbt build --select {' '.join(domain.selection())} tag:shared")
     return 0
 
@@ -175,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--landing", metavar="DIR", help="write landing files instead: one folder per load batch")
     gen.set_defaults(func=_generate)
 
-    doms = _command(commands, "domains", "list the domains (dwh/registry.py): schema, raw tables, dbt selection")
+    doms = _command(commands, "domains", "list the domains (dwh/registry.py): marts, raw tables, dbt selection")
     doms.set_defaults(func=_domains)
 
     big = _command(commands, "generate-scale", "write a domain's scale data set straight into a warehouse's raw tables")

@@ -55,6 +55,10 @@ class Domain:
 
         return [table.name for table in domain_tables(self.name)]
 
+    def marts(self, project_dir: Path = PROJECT_DIR) -> list[str]:
+        """The domain's marts: the models in models/marts/<name>/."""
+        return sorted(path.stem for path in (project_dir / "models" / "marts" / self.name).glob("*.sql"))
+
     def sample(self) -> ModuleType:
         """The sample generator: `generate(out_dir, seed)` writes seeds/sample/<name>/<raw table>.csv."""
         return importlib.import_module(f"dwh.generators.{self.name}")
@@ -64,11 +68,11 @@ class Domain:
         return importlib.import_module(f"dwh.generators.{self.name}_scale").SCALE  # type: ignore[no-any-return]
 
     def selection(self, project_dir: Path = PROJECT_DIR) -> list[str]:
-        """dbt selectors (by folder, `fqn`) of every node the domain owns: its models and their
-        tests, its sample seeds, snapshots and singular tests. A folder it does not have is left
-        out, as dbt warns about a selector that matches nothing."""
+        """dbt selectors (by folder, `fqn`) of what a build of the domain runs: its models and their
+        tests, its snapshots and singular tests (not its sample seeds: `dbt seed` loads those, and a
+        warehouse fed by a loader must not get them). A folder it does not have is left out, as dbt
+        warns about a selector that matches nothing."""
         folders = [(Path("models") / layer / self.name, f"{layer}.{self.name}") for layer in LAYERS]
-        folders += [(SAMPLE_SEEDS / self.name, f"sample.{self.name}")]
         folders += [(Path(kind) / self.name, self.name) for kind in ("snapshots", "tests")]
         return list(dict.fromkeys(selector for folder, selector in folders if (project_dir / folder).is_dir()))
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -16,6 +19,7 @@ import pytest
 from dwh import registry
 from dwh.contracts import create_raw_tables
 from dwh.dbt import PROJECT_DIR, run_dbt
+from dwh.manifest import built_relations
 from dwh.registry import DOMAINS, SAMPLE_SEEDS, build_selection
 from dwh.replay import replay
 
@@ -62,27 +66,59 @@ def _isolated_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
             os.environ[key] = value
 
 
+@pytest.fixture(scope="session")
+def manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The project's manifest, parsed once per worker into a folder of its own (the session's
+    target folder holds whatever the last dbt command wrote, maybe a test's own mini project)."""
+    target = tmp_path_factory.mktemp("manifest")
+    run_dbt(["parse", "--target-path", str(target)], target / "warehouse.duckdb")
+    return json.loads((target / "manifest.json").read_text())  # type: ignore[no-any-return]
+
+
 def rows(warehouse: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
     """Run one query read-only against a warehouse file."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
 
 
-@pytest.fixture(scope="session")
-def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample data loaded whole and built once from scratch."""
-    warehouse = tmp_path_factory.mktemp("full") / "warehouse.duckdb"
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """A warehouse built once per test run, however many pytest-xdist workers need it: the first to
+    ask builds it, holding a file lock in the run's shared temporary folder; the others wait for the
+    lock and read the same file. Tests only read it (DuckDB lets many processes read one file): a
+    test that writes, or runs dbt, works on copy_of() it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder every worker's own temporary folder is in
+    folder = shared / f"built-once-{name}"
+    folder.mkdir(exist_ok=True)
+    warehouse = folder / "warehouse.duckdb"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (folder / "built").exists():
+                build(warehouse)
+                (folder / "built").touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return warehouse
+
+
+def _build_whole(warehouse: Path) -> None:
     run_dbt(["seed", "--full-refresh"], warehouse)
     run_dbt(["build", "--exclude-resource-type", "seed"], warehouse)
-    return warehouse
+
+
+@pytest.fixture(scope="session")
+def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data loaded whole and built once from scratch (read only: see built_once)."""
+    return built_once(tmp_path_factory, "full", _build_whole)
 
 
 @pytest.fixture(scope="session")
 def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample data loaded batch by batch (`_loaded_at`), with a build after each batch."""
-    warehouse = tmp_path_factory.mktemp("replay") / "warehouse.duckdb"
-    replay(warehouse, progress=lambda _: None)
-    return warehouse
+    """The sample data loaded batch by batch (`_loaded_at`), with a build after each batch (read
+    only: see built_once)."""
+    return built_once(tmp_path_factory, "replay", lambda warehouse: replay(warehouse, progress=lambda _: None))
 
 
 def copy_into(warehouse: Path, folder: Path) -> Path:
@@ -153,11 +189,14 @@ def built_batch_by_batch(folder: Path, domain: str, *batches: str) -> dict[int, 
 
 
 def assert_equals_full_refresh(warehouse: Path, domain: str, tables: list[str], scratch: Path) -> None:
-    """A full refresh of a copy of `warehouse` gives exactly the rows the incremental runs left."""
+    """A full refresh of a copy of `warehouse` gives exactly the rows the incremental runs left (but
+    in the build-audit columns, which say which run wrote a row: dwh/manifest.py)."""
     rebuilt = copy_into(warehouse, scratch / f"full_refresh_of_{warehouse.parent.name}")
     run_dbt([*domain_build(domain), "--full-refresh"], rebuilt)
+    compared = {built.relation: built.compared for built in  # the manifest the refresh just wrote
+                built_relations(Path(os.environ["DBT_TARGET_PATH"]) / "manifest.json")}
     for table in tables:
-        assert differences(warehouse, rebuilt, table)[1:] == (0, 0), table
+        assert differences(warehouse, rebuilt, table, compared[table])[1:] == (0, 0), table
 
 
 @pytest.fixture()

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .reference_company_activity import Row, newest, read_csv, strip, ts
+from .reference import Row, newest, read_csv, strip, ts
 
 ENGAGEMENT_TYPES = {"view", "reaction", "comment", "share", "save"}
 

@@ -329,7 +329,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_cli_lists_and_generates_the_new_domain(project: Path, tmp_path: Path) -> None:
     listed = _run(project, sys.executable, "-m", "dwh", "domains").stdout
     assert listed.startswith(f"{NEW}: parcels handed to a courier") and "raw_parcels" in listed
-    assert f"staging.{NEW} marts.{NEW} sample.{NEW} tag:shared" in listed
+    assert f"marts (schema {NEW}): fact_parcels" in listed
+    assert f"--select staging.{NEW} marts.{NEW} tag:shared" in listed
     generated = _run(project, sys.executable, "-m", "dwh", "generate", "--domain", NEW, "--out", str(tmp_path)).stdout
     assert f"{NEW}.raw_parcels: 4 rows" in generated
     assert len((tmp_path / NEW / "raw_parcels.csv").read_text().splitlines()) == 1 + 4

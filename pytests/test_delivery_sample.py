@@ -14,7 +14,7 @@ import pytest
 from dwh.dbt import run_dbt
 from dwh.generators import delivery
 
-from .conftest import rows
+from .conftest import copy_into, rows
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +54,11 @@ def test_delivery_history(replayed: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def analyses(replayed: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
+def analyses(replayed: Path,
+             tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
     """Every delivery analysis on the replayed sample with the seed's own thresholds: name ->
     (columns, rows)."""
-    run_dbt(["compile", "--select", "path:analyses/delivery"], replayed)
+    run_dbt(["compile", "--select", "path:analyses/delivery"], copy_into(replayed, tmp_path_factory.mktemp("compile")))
     compiled = Path(os.environ["DBT_TARGET_PATH"]) / "compiled" / "warehouse" / "analyses" / "delivery"
     answers = {}
     with duckdb.connect(str(replayed), read_only=True) as con:

@@ -13,8 +13,8 @@ from dwh.dbt import PROJECT_DIR, run_dbt
 from dwh.registry import DOMAINS
 
 
-def test_docs_generate(full_build: Path) -> None:
-    run_dbt(["docs", "generate", "--static"], full_build)
+def test_docs_generate(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
+    run_dbt(["docs", "generate", "--static"], copy_of(full_build))  # dbt writes: never the shared build
     target = Path(os.environ["DBT_TARGET_PATH"])
     catalog = json.loads((target / "catalog.json").read_text())
     manifest = json.loads((target / "manifest.json").read_text())
@@ -35,9 +35,9 @@ def test_docs_generate(full_build: Path) -> None:
         assert source["source_description"].startswith("## "), source["unique_id"]  # the domain's contract
 
 
-def test_documentation_coverage_is_complete(full_build: Path, tmp_path: Path) -> None:
+def test_documentation_coverage_is_complete(full_build: Path, tmp_path: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
     """dbt-coverage over the catalog (sources, seeds, models, snapshots, every column): 100 %."""
-    run_dbt(["docs", "generate"], full_build)
+    run_dbt(["docs", "generate"], copy_of(full_build))
     target = Path(os.environ["DBT_TARGET_PATH"])
     report = tmp_path / "coverage.json"
     result = subprocess.run(
@@ -58,11 +58,11 @@ def test_sqlfluff_lint_is_clean(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-4000:]
 
 
-def test_analyses_compile_and_run(full_build: Path) -> None:
+def test_analyses_compile_and_run(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
     """Every analysis compiles against the marts and runs on the sample warehouse."""
     import duckdb
 
-    run_dbt(["compile", "--select", "resource_type:analysis"], full_build)
+    run_dbt(["compile", "--select", "resource_type:analysis"], copy_of(full_build))
     compiled = sorted((Path(os.environ["DBT_TARGET_PATH"]) / "compiled" / "warehouse" / "analyses").rglob("*.sql"))
     assert len(compiled) >= 2
     with duckdb.connect(str(full_build), read_only=True) as con:

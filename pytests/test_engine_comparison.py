@@ -12,6 +12,9 @@ import duckdb
 
 from dwh.dbt import run_dbt
 from dwh.engines import marts, normal, read_table
+from dwh.manifest import built_relations
+
+from .conftest import rows
 
 
 def test_values_engines_print_differently_compare_equal() -> None:
@@ -24,17 +27,24 @@ def test_values_engines_print_differently_compare_equal() -> None:
 
 def test_the_comparison_finds_every_kind_of_difference(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
     run_dbt(["parse"], full_build)
-    found = marts(Path(os.environ["DBT_TARGET_PATH"]) / "manifest.json")
-    assert ("social", "dim_posts") in {(schema, table) for schema, table, _ in found}
-    assert all("loaded_at" not in columns for _, _, columns in found)
+    manifest = Path(os.environ["DBT_TARGET_PATH"]) / "manifest.json"
+    found = marts(manifest)
+    audit = {(b.relation, c) for b in built_relations(manifest) for c in b.build_audit}
+    assert audit and not any((f"{schema}.{table}", c) in audit for schema, table, columns in found for c in columns)
+    materialized = {b.relation: b.materialized for b in built_relations(manifest)}
+    tables = [(schema, table) for schema, table, _ in found if materialized[f"{schema}.{table}"] != "view"
+              and rows(full_build, f"select count(*) from {schema}.{table}") != [(0,)]]
+    assert len(tables) >= 3
+    (schema, table, column), = rows(full_build, """
+        select table_schema, table_name, column_name from information_schema.columns
+        where data_type = 'DOUBLE' and table_schema || '.' || table_name in (select unnest(?::varchar[]))
+        order by all limit 1""", [[f"{s}.{t}" for s, t in tables]])
+    others = [f"{s}.{t}" for s, t in tables if (s, t) != (schema, table)]
     changed = copy_of(full_build)
-    with duckdb.connect(str(changed)) as con:
-        con.execute("""
-            update social.fact_post_virality set share_uplift = share_uplift + 0.001 where share_uplift is not null;
-            delete from social.fact_share_levels where share_depth_level = 1;
-            insert into social.dim_engagement_types values ('k-extra', 'bookmark', 'not a real type', false);
-        """)
-    differing = {table for schema, table, columns in found
-                 if read_table("duckdb", full_build, schema, table, columns)
-                 != read_table("duckdb", changed, schema, table, columns)}
-    assert differing == {"fact_post_virality", "fact_share_levels", "dim_engagement_types"}
+    with duckdb.connect(str(changed)) as con:  # a value off by a little, a row missing, a row too many
+        con.execute(f"update {schema}.{table} set {column} = {column} + 0.001 where {column} is not null")
+        con.execute(f"delete from {others[0]} where rowid = (select min(rowid) from {others[0]})")
+        con.execute(f"insert into {others[1]} select * from {others[1]} limit 1")
+    differing = {f"{s}.{t}" for s, t, columns in found
+                 if read_table("duckdb", full_build, s, t, columns) != read_table("duckdb", changed, s, t, columns)}
+    assert differing == {f"{schema}.{table}", others[0], others[1]}

@@ -3,7 +3,6 @@ and `dbt retry` after a failed model all end with exactly the marts of an uninte
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -52,34 +51,30 @@ def uninterrupted(before_next_batch: Path, tmp_path_factory: pytest.TempPathFact
     return warehouse
 
 
-def manifest() -> dict[str, Any]:
-    return json.loads((Path(os.environ["DBT_TARGET_PATH"]) / "manifest.json").read_text())  # type: ignore[no-any-return]
-
-
-def assert_same_warehouse(left: Path, right: Path) -> None:
+def assert_same_warehouse(left: Path, right: Path, manifest: dict[str, Any]) -> None:
     """Every relation the build makes (the manifest's: marts, staging, snapshots) holds the same rows,
     build-audit columns aside."""
-    relations = [built for built in built_relations(manifest()) if built.materialized != "view"]
+    relations = [built for built in built_relations(manifest) if built.materialized != "view"]
     assert len(relations) > 15
     for built in relations:
         assert differences(left, right, built.relation, built.compared)[1:] == (0, 0), built.relation
 
 
-def marker(kind: str) -> str:
+def marker(kind: str, manifest: dict[str, Any]) -> str:
     """A line of the build's log to kill it at: the start of an incremental mart, the start of a
     snapshot, or the end of an incremental mart (the last of its kind in name order)."""
-    relations = built_relations(manifest())
+    relations = built_relations(manifest)
     marts = [b for b in relations if b.materialized == "incremental" and b.unique_id.startswith("model.")
-             and manifest()["nodes"][b.unique_id]["fqn"][1] == "marts"]
+             and manifest["nodes"][b.unique_id]["fqn"][1] == "marts"]
     snapshots = [b for b in relations if b.unique_id.startswith("snapshot.")]
     return {"incremental_started": f"START sql incremental model {marts[0].relation}",
             "snapshot_started": f"START snapshot {snapshots[0].relation}",
             "incremental_done": f"OK created sql incremental model {marts[-1].relation}"}[kind]
 
 
-def readers_of(parent: str) -> list[str]:
+def readers_of(parent: str, manifest: dict[str, Any]) -> list[str]:
     """The built nodes that read `parent`, directly or through ephemeral models (inlined in them)."""
-    nodes = manifest()["nodes"]
+    nodes = manifest["nodes"]
     found: set[str] = set()
     todo = [parent]
     while todo:
@@ -111,20 +106,20 @@ def read_until(process: subprocess.Popen[str], marker: str) -> list[str]:
 
 @pytest.mark.parametrize("kill_at", ["incremental_started", "snapshot_started", "incremental_done"])
 def test_a_build_killed_mid_run_then_rebuilt_equals_an_uninterrupted_one(
-        kill_at: str, before_next_batch: Path, uninterrupted: Path, tmp_path: Path) -> None:
+        kill_at: str, before_next_batch: Path, uninterrupted: Path, tmp_path: Path, manifest: dict[str, Any]) -> None:
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(before_next_batch, warehouse)
     build = start_build(warehouse)
-    read_until(build, marker(kill_at))
+    read_until(build, marker(kill_at, manifest))
     build.send_signal(signal.SIGKILL)
     build.wait()
     assert build.returncode == -signal.SIGKILL
     run_dbt(BUILD, warehouse)  # the lock died with the process; the rebuild picks up where it can
-    assert_same_warehouse(uninterrupted, warehouse)
+    assert_same_warehouse(uninterrupted, warehouse, manifest)
 
 
 def test_a_second_run_is_refused_or_waits_and_the_first_finishes_untouched(
-        before_next_batch: Path, uninterrupted: Path, tmp_path: Path) -> None:
+        before_next_batch: Path, uninterrupted: Path, tmp_path: Path, manifest: dict[str, Any]) -> None:
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(before_next_batch, warehouse)
     first = start_build(warehouse)
@@ -138,10 +133,11 @@ def test_a_second_run_is_refused_or_waits_and_the_first_finishes_untouched(
     assert first.returncode == 0, rest[-3000:]
     queued_output, _ = queued.communicate()
     assert queued.returncode == 0, queued_output[-3000:]
-    assert_same_warehouse(uninterrupted, warehouse)
+    assert_same_warehouse(uninterrupted, warehouse, manifest)
 
 
-def test_dbt_retry_finishes_a_failed_run(before_next_batch: Path, uninterrupted: Path, tmp_path: Path) -> None:
+def test_dbt_retry_finishes_a_failed_run(before_next_batch: Path, uninterrupted: Path, tmp_path: Path,
+                                         manifest: dict[str, Any]) -> None:
     """A reference table goes missing: the staging models that read it fail and everything below
     them is skipped. Once it is back, `dbt retry` runs just those nodes and the run is complete."""
     warehouse = tmp_path / "warehouse.duckdb"
@@ -150,9 +146,9 @@ def test_dbt_retry_finishes_a_failed_run(before_next_batch: Path, uninterrupted:
         con.execute("drop table shared.iso_country_codes")
     with pytest.raises(DbtError) as failed:
         run_dbt(BUILD, warehouse)
-    assert sorted(failed.value.nodes) == readers_of("seed.warehouse.iso_country_codes")
+    assert sorted(failed.value.nodes) == readers_of("seed.warehouse.iso_country_codes", manifest)
     with duckdb.connect(str(warehouse)) as con:
         con.execute("create table shared.iso_country_codes as select * from read_csv(?, all_varchar = true)",
                     [str(PROJECT_DIR / "seeds" / "reference" / "iso_country_codes.csv")])
     run_dbt(["retry"], warehouse)
-    assert_same_warehouse(uninterrupted, warehouse)
+    assert_same_warehouse(uninterrupted, warehouse, manifest)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,15 +149,24 @@ def test_generic_tests_pass_on_good_and_fail_on_bad(mini_project: Path) -> None:
     assert failed.value.failures == EXPECTED_FAILURES
 
 
-def test_conservation_test_fails_when_staging_drops_rows(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
-    """Delete one current event from staging: the raw-rows conservation test must catch it."""
+def test_conservation_test_fails_when_staging_drops_rows(full_build: Path, copy_of,  # type: ignore[no-untyped-def]
+                                                        manifest: dict[str, Any]) -> None:
+    """Delete one current row from a staged table: the raw-rows conservation test must catch it
+    (the first conservation test, in the manifest, whose staged model is a table)."""
     import duckdb
 
+    nodes = manifest["nodes"]
+    by_name = {n["name"]: n for n in nodes.values() if n["resource_type"] == "model"}
+    for test in sorted(nodes.values(), key=lambda n: n["unique_id"]):
+        kwargs = (test.get("test_metadata") or {}).get("kwargs", {})
+        staged = by_name.get(str(kwargs.get("staged", "")).removeprefix("ref('").removesuffix("')"))
+        if test["resource_type"] == "test" and staged and staged["config"]["materialized"] in {"table", "incremental"}:
+            break
+    relation, where = f"{staged['schema']}.{staged['alias']}", kwargs.get("staged_where") or "true"
     broken = copy_of(full_build)
     with duckdb.connect(str(broken)) as con:
-        con.execute("delete from staging.stg_company_activity__product_events "
-                    "where event_id = (select min(event_id) from staging.stg_company_activity__product_events)")
+        con.execute(f"delete from {relation} where rowid = (select min(rowid) from {relation} where {where})")
     with pytest.raises(DbtError) as failed:
-        run_dbt(["test", "--select", "source:company_activity.raw_product_events"], broken)
-    assert len(failed.value.failures) == 1
-    assert "raw_rows_are_conserved" in next(iter(failed.value.failures))
+        run_dbt(["test", "--select", test["name"]], broken)
+    assert list(failed.value.failures) == [test["unique_id"]] or (
+        len(failed.value.failures) == 1 and "raw_rows_are_conserved" in next(iter(failed.value.failures)))

@@ -4,12 +4,11 @@ the warehouse the seeds build."""
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -299,10 +298,10 @@ def landed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return warehouse
 
 
-def test_the_landing_path_builds_the_same_warehouse_as_the_seeds(landed: Path, full_build: Path) -> None:
+def test_the_landing_path_builds_the_same_warehouse_as_the_seeds(landed: Path, full_build: Path,
+                                                                manifest: dict[str, Any]) -> None:
     """Every raw table holds exactly the seeds' rows, stamps included, so every table built from
     them is the same too (`make build-landing` replays the same folders batch by batch)."""
-    manifest = json.loads((Path(os.environ["DBT_TARGET_PATH"]) / "manifest.json").read_text())
     compared = [(f"raw.{table}", "*") for table in input_contract()]
     compared += [(built.relation, built.compared) for built in built_relations(manifest)]
     assert len(compared) > 60

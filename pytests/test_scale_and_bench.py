@@ -18,7 +18,7 @@ from dwh.scale import SCALE_DOMAINS
 
 
 def raw_digest(warehouse: Path, domain: str) -> list[tuple[object, ...]]:
-    """Rows and a hash of every raw table of the domain."""
+    """Rows and a hash of each column, for every raw table of the domain."""
     tables = [t.name for t in input_contract().values() if t.domain == domain]
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return [con.execute(f"select count(*), sum(hash(columns(*))) from raw.{t}").fetchall()[0] for t in tables]
@@ -39,8 +39,10 @@ def test_the_scale_set_is_deterministic_and_keeps_every_rule(tmp_path: Path, dom
              "--indirect-selection", "cautious"], tmp_path / "a.duckdb")
 
 
-@pytest.mark.parametrize("domain", [name for name in DOMAINS if SCALE_DOMAINS[name].incremental_tables])
-def test_scale_benchmark_runs_and_the_daily_run_equals_a_full_refresh(tmp_path: Path, domain: str) -> None:
+def test_scale_benchmark_runs_and_the_daily_run_equals_a_full_refresh(tmp_path: Path) -> None:
+    """The benchmark's machinery, on the first domain with incremental tables and baselines (the
+    arrival-order and replay tests prove every domain's incrementals; this proves the benchmark)."""
+    domain = next(name for name in DOMAINS if SCALE_DOMAINS[name].incremental_tables and SCALE_DOMAINS[name].baselines)
     result = bench_domain(domain, 0.01, tmp_path, lambda message: None)
     assert result["rows_generated"] > 0 and result["incremental"]["rows_added"] > 0
     assert set(result["incremental"]["rows_differing_from_full_refresh"]) == set(
@@ -59,6 +61,6 @@ def test_generate_scale_cli_writes_then_appends_a_day(tmp_path: Path) -> None:
     warehouse = tmp_path / "warehouse.duckdb"
     base = ["generate-scale", "--domain", domain, "--scale", "0.002", "--warehouse", str(warehouse)]
     assert main(base) == 0
-    before = sum(int(count) for count, _ in raw_digest(warehouse, domain))  # type: ignore[call-overload]
+    before = sum(int(row[0]) for row in raw_digest(warehouse, domain))  # type: ignore[call-overload]
     assert main([*base, "--increment"]) == 0
-    assert sum(int(count) for count, _ in raw_digest(warehouse, domain)) > before  # type: ignore[call-overload]
+    assert sum(int(row[0]) for row in raw_digest(warehouse, domain)) > before  # type: ignore[call-overload]

@@ -106,8 +106,8 @@ def test_changed_title_length_reaches_its_sessions(replayed: Path) -> None:
     assert lengths == [(2760,)]
 
 
-def test_content_popularity_analysis(replayed: Path) -> None:
-    run_dbt(["compile", "--select", "path:analyses/streaming"], replayed)
+def test_content_popularity_analysis(replayed: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
+    run_dbt(["compile", "--select", "path:analyses/streaming"], copy_of(replayed))
     compiled = (Path(os.environ["DBT_TARGET_PATH"]) / "compiled" / "warehouse" / "analyses" / "streaming"
                 / "content_popularity_by_completion.sql")
     import duckdb

@@ -7,7 +7,7 @@
     INSERT, so it runs on every engine: the engine tests land the sample this way, in batches,
     on DuckDB, PostgreSQL and Spark alike.
 
-        dbt run-operation release_sample_batch --args '{holding: sample_holding, up_to: {social: "2026-04-02 06:00:00"}}'
+        dbt run-operation release_sample_batch --args '{holding: sample_holding, up_to: {<domain>: "2026-04-02 06:00:00", ...}}'
 -#}
 {% macro release_sample_batch(holding, up_to, after={}) %}
     {%- set raw_schema = api.Relation.create(database=target.get('database'), schema='raw') -%}

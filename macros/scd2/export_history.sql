@@ -1,6 +1,6 @@
 {#-
-    SCD2 from daily full exports, in two macros shared by every dimension with history
-    (rideshare users, delivery drivers and restaurants).
+    SCD2 from daily full exports, in two macros shared by every dimension whose history is derived
+    from the exports (the int_<domain>__*_history models).
 
     export_history(relation, key_column, tracked_columns): one row per version of each record, read
     from every export in `relation` (one row per record and `export_date`): a version opens at the

@@ -1,7 +1,7 @@
 {#-
     Schemas are exactly the names the contracts give (raw, staging, intermediate, snapshots, shared
     and one per domain), not dbt's default `<target_schema>_<custom>`: analysts query
-    `company_activity.fact_company_activity`, whatever the target.
+    `<domain>.<mart>`, whatever the target.
 
     A node with a custom schema (set per folder in dbt_project.yml) lands in it. A mart lands in the
     schema named after its folder, `models/marts/<domain>/` -> `<domain>`, so a new domain needs no

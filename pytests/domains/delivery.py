@@ -155,7 +155,7 @@ DAILY_RUN_ANSWERS: dict[str, list[tuple[object, ...]]] = {
     "select batch_id, total_deliveries from delivery.fact_delivery_batches": [(5, 1)]}
 
 
-# Personal data typed into free text (pytests/test_personal_data.py; see company_activity's)
+# Personal data typed into free text, and what the models hold (pytests/test_personal_data.py)
 PERSONAL_DATA_TYPED = [("raw_restaurants", "restaurant_id", "restaurant_name", 1, "Pizza - orders: 070-123 45 67"),
                        ("raw_restaurants", "restaurant_id", "restaurant_name", 2, "bookings@trattoria.example.se")]
 PERSONAL_DATA_REDACTED = {

@@ -111,7 +111,7 @@ DAILY_RUN_ANSWERS: dict[str, list[tuple[object, ...]]] = {
     "select ride_id, passenger_count from rideshare.fact_rides": [("r1", 0)]}
 
 
-# Personal data typed into free text (pytests/test_personal_data.py; see company_activity's)
+# Personal data typed into free text, and what the models hold (pytests/test_personal_data.py)
 PERSONAL_DATA_TYPED = [("raw_rideshare_users", "user_id", "home_city", 1, "+44 7911 123456")]
 PERSONAL_DATA_REDACTED: dict[str, list[tuple[object, ...]]] = {}
 PERSONAL_DATA_HEALED: dict[str, list[tuple[object, ...]]] = {}

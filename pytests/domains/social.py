@@ -65,7 +65,7 @@ DAILY_RUN_ANSWERS: dict[str, list[tuple[object, ...]]] = {
     "select post_id, share_depth_level from social.dim_posts order by post_id": [("p1", 0), ("p2", 1)]}
 
 
-# Personal data typed into free text (pytests/test_personal_data.py; see company_activity's)
+# Personal data typed into free text, and what the models hold (pytests/test_personal_data.py)
 PERSONAL_DATA_TYPED = [("raw_social_users", "user_id", "username", 1, "jane.doe@example.com")]
 PERSONAL_DATA_REDACTED = {
     "select username from social.dim_users where user_id = (select min(user_id) from social.dim_users)":

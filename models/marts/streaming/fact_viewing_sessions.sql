@@ -18,8 +18,11 @@
     re-sessionised since the last run, the ones an event moved out of, and those of titles whose
     length or credits changed. The pre-hook first deletes every session of those viewings, so a
     session that a late event merged away or renamed (its first event changed) goes, as does one
-    left without valid events; delete+insert alone would keep them. On Spark the model is rebuilt
-    whole on every run (incremental_materialization).
+    left without valid events; delete+insert alone would keep them. A run also rewrites the
+    viewings whose profile or device became known (or unknown) since their sessions were written:
+    only their user_key or device_key changes, so delete+insert on session_id is enough (a device
+    landing after its beacons once left device_key null until a full refresh). On Spark the model
+    is rebuilt whole on every run (incremental_materialization).
 */
 -- depends_on: {{ ref('int_streaming__session_events') }}
 -- depends_on: {{ ref('int_streaming__content_current') }}
@@ -28,6 +31,16 @@ with
 reopened_viewings as (
     {% if is_incremental() %}
         {{ streaming__reopened('viewing_key') }}
+        union
+        -- and the viewings whose profile or device became known (or unknown) since their sessions
+        -- were written: only their keys change, and delete+insert on session_id replaces them
+        select stale.viewing_key
+        from {{ this }} as stale
+        where
+            (stale.device_key is null)
+            = (stale.device_id in (select devices.device_id from {{ ref('stg_streaming__devices') }} as devices))
+            or (stale.user_key is null)
+            = (stale.profile_id in (select profiles.profile_id from {{ ref('stg_streaming__profiles') }} as profiles))
     {% else %}
         select distinct viewing_key from {{ ref('int_streaming__session_events') }}
     {% endif %}

@@ -9,7 +9,7 @@
 /*
     One row per event_id: the beacon's current state, i.e. its newest raw row, cleaned.
 
-    Incremental like stg_social__posts: each run reads only the raw rows landed since the last run
+    Incremental like every big staging model: each run reads only the raw rows landed since the last run
     (landed_since_last_run) and replaces the events they touch; the newest row of an event is
     always in that read, so the winner is the one a full refresh picks. When the newest row breaks
     a rule the event keeps its row here with `quarantine_reason` set, so that the sessionisation
