@@ -290,6 +290,7 @@ def _domain_paths(project: Path, name: str) -> list[Path]:
 def _run(project: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "WAREHOUSE_PATH": str(project / "warehouse.duckdb"), "DBT_PROFILES_DIR": str(project)}
     env["PYTHONPATH"] = str(project)  # the copy's own dwh package, not the installed one
+    env.pop("DOMAIN", None)  # `make test DOMAIN=<name>` names a domain of this project, not of the copy
     done = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True)
     if check:
         assert done.returncode == 0, f"{' '.join(args)}:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
