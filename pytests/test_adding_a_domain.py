@@ -255,7 +255,7 @@ SCALE = ScaleDomain(
     increment=lambda con, f, seed: _insert(con, int(10_000 * f), "q", "2026-06-03 06:00:00"),
     describe="scale 1: 1,000,000 parcels",
     floors={"fact_parcels": "select parcel_id, count(*) from raw.raw_parcels group by all"},
-    incremental_tables={},
+    incremental_tables=(),
 )
 ''',
     f"pytests/domains/{NEW}.py": '''

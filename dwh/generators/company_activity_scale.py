@@ -294,12 +294,9 @@ SCALE = ScaleDomain(
         "dim_companies": "select company_id, dbt_valid_from, count(*) "
                          "from snapshots.snap_company_activity__crm_companies group by all",
     },
-    incremental_tables={"staging.stg_company_activity__product_events": "*",
-                        "staging.stg_company_activity__product_event_days": "*",
-                        "staging.stg_company_activity__product_usage_api": "*",
-                        "company_activity.agg_company_daily_events": "*",
-                        "company_activity.company_activity_reconciliation": "*",
-                        # every column but the build time
-                        "company_activity.fact_company_activity": "* exclude (loaded_at)"},
+    incremental_tables=("staging.stg_company_activity__product_events",
+                        "staging.stg_company_activity__product_event_days",
+                        "staging.stg_company_activity__product_usage_api", "company_activity.agg_company_daily_events",
+                        "company_activity.company_activity_reconciliation", "company_activity.fact_company_activity"),
     baselines={"naive": Baseline("seed 002's naive query", NAIVE_QUERY, "fact_company_activity", NAIVE_DIFFERENCES)},
 )

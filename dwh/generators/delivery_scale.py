@@ -260,5 +260,5 @@ SCALE = ScaleDomain(
                                  "group by all",
         "dim_drivers": "select driver_id, driver_tier, count(*) from raw.raw_drivers group by all",
     },
-    incremental_tables={},
+    incremental_tables=(),
 )

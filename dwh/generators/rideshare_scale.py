@@ -229,5 +229,5 @@ SCALE = ScaleDomain(
                               "from rideshare.fact_rides group by all",
         "rideshare__dim_users": "select user_id, home_city, count(*) from raw.raw_rideshare_users group by all",
     },
-    incremental_tables={},
+    incremental_tables=(),
 )

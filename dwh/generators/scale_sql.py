@@ -29,7 +29,7 @@ class ScaleDomain:
     increment: Callable[[duckdb.DuckDBPyConnection, float, int], int]
     describe: str
     floors: dict[str, str]  # mart -> one scan-and-group of its deduplicated input (its floor)
-    incremental_tables: dict[str, str]  # incremental table -> the columns a full refresh must reproduce
+    incremental_tables: tuple[str, ...]  # what a full refresh must reproduce (build-audit columns aside)
     baselines: dict[str, Baseline] = field(default_factory=dict)
 
 

@@ -175,6 +175,6 @@ SCALE = ScaleDomain(
                              "group by all",
         "social__dim_users": "select user_id, count(*) from raw.raw_social_users group by all",
     },
-    incremental_tables={"staging.stg_social__posts": "*", "social.dim_posts": "*"},
+    incremental_tables=("staging.stg_social__posts", "social.dim_posts"),
     baselines={"plain_recursive": Baseline("plain recursive CTE (same posts)", PLAIN_RECURSIVE_SELECT, "dim_posts")},
 )

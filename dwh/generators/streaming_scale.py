@@ -198,12 +198,7 @@ SCALE = ScaleDomain(
                               "group by all",
         "dim_content": "select content_id, count(*) from raw.raw_content group by all",
     },
-    incremental_tables={
-        "staging.stg_streaming__playback_events": "*",
-        "intermediate.int_streaming__session_events":
-            "* exclude (_sessionised_at, _previous_viewing_key, _previous_profile_id)",
-        "streaming.fact_viewing_sessions": "* exclude (_sessionised_at, _content_loaded_through)",
-        "streaming.fact_viewing_events": "* exclude (_sessionised_at, _content_loaded_through)",
-        "streaming.user_cumulative_view_time": "* exclude (_sessionised_at, _content_loaded_through)",
-    },
+    incremental_tables=("staging.stg_streaming__playback_events", "intermediate.int_streaming__session_events",
+                        "streaming.fact_viewing_sessions", "streaming.fact_viewing_events",
+                        "streaming.user_cumulative_view_time"),
 )
