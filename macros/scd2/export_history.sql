@@ -1,6 +1,14 @@
 {#-
-    SCD2 from daily full exports, in two macros shared by every dimension whose history is derived
-    from the exports (the int_<domain>__*_history models).
+    Daily full exports, read in three macros shared by every dimension built from them.
+
+    newest_export(relation, key_column): each record's row from the newest export that lists it
+    (`relation`: one row per record and `export_date`), plus `is_in_latest_export` (whether that
+    export is the newest of all: a record missing from it was removed at the source and keeps its
+    last attributes) and `export_recency` (always 1 here). For the current-state dimensions
+    (social__dim_users, streaming__dim_users, int_streaming__content_current).
+
+    SCD2 from the exports, for every dimension whose history is derived from them (the
+    int_<domain>__*_history models):
 
     export_history(relation, key_column, tracked_columns): one row per version of each record, read
     from every export in `relation` (one row per record and `export_date`): a version opens at the
@@ -42,4 +50,18 @@ where previous_hash is null or previous_hash != attributes_hash
 {% macro in_effect_at(versions, at) -%}
     ({{ versions }}.valid_to is null or {{ at }} < {{ versions }}.valid_to)
     and ({{ at }} >= {{ versions }}.valid_from or {{ versions }}.is_first_version)
+{%- endmacro %}
+
+{% macro newest_export(relation, key_column) -%}
+select
+    ranked.*,
+    ranked.export_date = (select max(all_exports.export_date) from {{ relation }} as all_exports)
+        as is_in_latest_export
+from (
+    select
+        *,
+        row_number() over (partition by {{ key_column }} order by export_date desc) as export_recency
+    from {{ relation }}
+) as ranked
+where ranked.export_recency = 1
 {%- endmacro %}

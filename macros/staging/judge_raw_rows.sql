@@ -124,3 +124,28 @@ from (
     {%- endif -%}
     {{ return(columns) }}
 {%- endmacro %}
+
+{#-
+    typed_raw_rows(source_name, table_name): the first CTE of a base model. Every column the input
+    contract gives the raw table (a column with a `data_type` in the sources YAML), cast to that
+    type, in the YAML's order. The YAML is the one place a raw column's type is written: the base
+    model cleans typed columns and never restates a type. (A column an engine holds as another
+    type whose values all cast, which the contract check lets through, arrives typed; where the
+    type already matches, the cast costs nothing.)
+-#}
+{% macro typed_raw_rows(source_name, table_name) -%}
+{%- set relation = source(source_name, table_name) -%}
+{%- if not execute -%}{{ return('select * from ' ~ relation) }}{%- endif -%}
+{%- set unique_id = 'source.' ~ project_name ~ '.' ~ source_name ~ '.' ~ table_name -%}
+{%- set columns = [] -%}
+{%- for name, column in graph.sources[unique_id].columns.items() if column.data_type -%}
+    {%- do columns.append('cast(' ~ name ~ ' as ' ~ column.data_type ~ ') as ' ~ name) -%}
+{%- endfor -%}
+{%- if not columns -%}
+    {{ exceptions.raise_compiler_error(model.name ~ ': source ' ~ source_name ~ '.' ~ table_name
+        ~ ' declares no column with a data_type (the input contract): typed_raw_rows has nothing to read') }}
+{%- endif -%}
+select
+    {{ columns | join(',\n    ') }}
+from {{ relation }}
+{%- endmacro %}

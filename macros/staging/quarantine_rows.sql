@@ -22,3 +22,33 @@ select
 from ({{ classified }}) as classified
 where {{ status_column }} = 'quarantined'
 {%- endmacro %}
+
+{#-
+    awaiting_reference: the rows of `classified` (rank_raw_rows over a base model) with their
+    fate once a rule between two tables is applied: a current row whose `column` names no current
+    row of `reference` (the ranked rows of the table it points to) is not known yet, so it waits in
+    the quarantine as `reason` and leaves it on the first build that sees what it names. Adds
+      _reason   `reason` for a row waiting, else its `_broken_rule`
+      _status   'quarantined' for a row waiting, else its `_row_status`
+    which quarantine_rows reads as reason_column='_reason', status_column='_status'.
+-#}
+{% macro awaiting_reference(classified, column, reference, reason) -%}
+select
+    judged.*,
+    case when judged._is_waiting then '{{ reason }}' else judged._broken_rule end as _reason,
+    case when judged._is_waiting then 'quarantined' else judged._row_status end as _status
+from (
+    select
+        classified.*,
+        coalesce(
+            classified._row_status = 'current'
+            and classified.{{ column }} not in (
+                select known.{{ column }}
+                from ({{ reference }}) as known
+                where known._row_status = 'current' and known.{{ column }} is not null
+            ),
+            false
+        ) as _is_waiting
+    from ({{ classified }}) as classified
+) as judged
+{%- endmacro %}

@@ -18,20 +18,8 @@ content as (
     select * from {{ ref('stg_streaming__content') }}
 ),
 
-latest_export as (
-    select max(export_date) as export_date from content
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (partition by content_id order by export_date desc) as recency
-    from content
-),
-
 newest as (
-    select * from ranked
-    where recency = 1
+    {{ newest_export('content', 'content_id') }}
 ),
 
 last_different as (
@@ -74,11 +62,10 @@ final as (
         newest.genre,
         newest.release_date,
         newest.export_date as last_export_date,
-        newest.export_date = latest_export.export_date as is_in_latest_export,
+        newest.is_in_latest_export,
         attributes_since.attributes_since as _attributes_since,
         (select max(content._loaded_at) from content) as _loaded_through
     from newest
-    cross join latest_export
     inner join attributes_since
         on newest.content_id = attributes_since.content_id
 )

@@ -13,10 +13,7 @@ users as (
 ),
 
 latest as (
-    select
-        *,
-        row_number() over (partition by user_id order by export_date desc) as recency
-    from users
+    {{ newest_export('users', 'user_id') }}
 ),
 
 final as (
@@ -35,7 +32,6 @@ final as (
     from history
     inner join latest
         on history.user_id = latest.user_id
-            and latest.recency = 1
 )
 
 select * from final

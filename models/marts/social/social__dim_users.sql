@@ -6,15 +6,8 @@ users as (
     select * from {{ ref('stg_social__users') }}
 ),
 
-latest_export as (
-    select max(export_date) as export_date from users
-),
-
 latest as (
-    select
-        *,
-        row_number() over (partition by user_id order by export_date desc) as recency
-    from users
+    {{ newest_export('users', 'user_id') }}
 ),
 
 final as (
@@ -27,10 +20,8 @@ final as (
         cast(latest.is_internal as boolean) as is_internal,
         cast(latest.country as {{ dbt.type_string() }}) as country,
         cast(latest.export_date as date) as last_export_date,
-        cast(latest.export_date = latest_export.export_date as boolean) as is_in_latest_export
+        cast(latest.is_in_latest_export as boolean) as is_in_latest_export
     from latest
-    cross join latest_export
-    where latest.recency = 1
 )
 
 select * from final

@@ -7,15 +7,8 @@ profiles as (
     select * from {{ ref('stg_streaming__profiles') }}
 ),
 
-latest_export as (
-    select max(export_date) as export_date from profiles
-),
-
 latest as (
-    select
-        *,
-        row_number() over (partition by profile_id order by export_date desc) as recency
-    from profiles
+    {{ newest_export('profiles', 'profile_id') }}
 ),
 
 final as (
@@ -28,10 +21,8 @@ final as (
         cast(latest.country as {{ dbt.type_string() }}) as country,
         cast(latest.created_at as timestamp) as created_at,
         cast(latest.export_date as date) as last_export_date,
-        cast(latest.export_date = latest_export.export_date as boolean) as is_in_latest_export
+        cast(latest.is_in_latest_export as boolean) as is_in_latest_export
     from latest
-    cross join latest_export
-    where latest.recency = 1
 )
 
 select * from final

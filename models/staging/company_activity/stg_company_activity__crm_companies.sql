@@ -1,5 +1,5 @@
 -- One row per company per CRM export: the newest good row of each (company_id, export_date).
--- Cleaning and rules: macros/staging/company_activity/company_activity__classified.sql.
+-- Cleaning and rules: base/base_company_activity__crm_companies.sql.
 with
 
 classified as (

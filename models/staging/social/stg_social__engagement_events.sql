@@ -1,5 +1,5 @@
 -- One row per engagement event: the newest good raw row of each event_id.
--- Cleaning and rules: macros/staging/social/social__classified.sql.
+-- Cleaning and rules: base/base_social__engagement_events.sql.
 with
 
 classified as (

@@ -1,5 +1,5 @@
 -- One row per title per export: the newest good row of each (content_id, export_date).
--- Cleaning and rules: macros/staging/streaming/streaming__classified.sql.
+-- Cleaning and rules: base/base_streaming__content.sql.
 with
 
 classified as (

@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_company_activity__crm_companies and company_activity_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('company_activity', 'raw_crm_companies') }}
+),
+
 renamed as (
     select
         -- ids
@@ -12,10 +16,10 @@ renamed as (
         upper(trim(country)) as country,
         lower({{ free_text('industry_tag') }}) as industry_tag,
         -- timestamps and dates
-        cast(last_contact_at as timestamp) as last_contact_at,
-        cast(export_date as date) as export_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('company_activity', 'raw_crm_companies') }}
+        last_contact_at,
+        export_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (

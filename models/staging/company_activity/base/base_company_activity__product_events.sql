@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_company_activity__product_events and company_activity_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('company_activity', 'raw_product_events') }}
+),
+
 renamed as (
     select
         -- ids
@@ -12,9 +16,9 @@ renamed as (
         -- strings
         nullif(lower(trim(event_type)), '') as event_type,
         -- timestamps and dates
-        cast(occurred_at as timestamp) as occurred_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('company_activity', 'raw_product_events') }}
+        occurred_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

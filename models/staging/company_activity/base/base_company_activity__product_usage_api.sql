@@ -3,17 +3,21 @@
 -- (judge_raw_rows). stg_company_activity__product_usage_api and company_activity_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('company_activity', 'raw_product_usage_api') }}
+),
+
 renamed as (
     select
         -- ids
         trim(company_id) as company_id,
         -- numerics
-        cast(active_users as integer) as active_users,
-        cast(events as integer) as events,
+        active_users,
+        events,
         -- timestamps and dates
-        cast(date as date) as usage_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('company_activity', 'raw_product_usage_api') }}
+        date as usage_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (

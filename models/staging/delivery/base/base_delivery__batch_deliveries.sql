@@ -3,24 +3,28 @@
 -- (judge_raw_rows). stg_delivery__batch_deliveries and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_batch_deliveries') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(batch_delivery_id as bigint) as batch_delivery_id,
-        cast(batch_id as bigint) as batch_id,
-        cast(delivery_id as bigint) as delivery_id,
+        batch_delivery_id,
+        batch_id,
+        delivery_id,
         -- numerics
-        cast(pickup_sequence as integer) as pickup_sequence,
-        cast(dropoff_sequence as integer) as dropoff_sequence,
-        cast(pickup_wait_time_minutes as integer) as pickup_wait_time_minutes,
-        cast(customer_satisfaction_score as integer) as customer_satisfaction_score,
+        pickup_sequence,
+        dropoff_sequence,
+        pickup_wait_time_minutes,
+        customer_satisfaction_score,
         -- timestamps
-        cast(estimated_pickup_time as timestamp) as estimated_pickup_time,
-        cast(actual_pickup_time as timestamp) as actual_pickup_time,
-        cast(estimated_dropoff_time as timestamp) as estimated_dropoff_time,
-        cast(actual_dropoff_time as timestamp) as actual_dropoff_time,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_batch_deliveries') }}
+        estimated_pickup_time,
+        actual_pickup_time,
+        estimated_dropoff_time,
+        actual_dropoff_time,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,20 +3,24 @@
 -- (judge_raw_rows). stg_delivery__batch_state_changes and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_batch_state_changes') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(state_change_id as bigint) as state_change_id,
-        cast(batch_id as bigint) as batch_id,
-        cast(affected_delivery_id as bigint) as affected_delivery_id,
+        state_change_id,
+        batch_id,
+        affected_delivery_id,
         -- strings
         lower(trim(previous_state)) as previous_state,
         lower(trim(new_state)) as new_state,
         lower({{ free_text('change_trigger') }}) as change_trigger,
         -- timestamps
-        cast(changed_at as timestamp) as changed_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_batch_state_changes') }}
+        changed_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,24 +3,28 @@
 -- (judge_raw_rows). stg_delivery__batch_waypoints and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_batch_waypoints') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(waypoint_id as bigint) as waypoint_id,
-        cast(batch_id as bigint) as batch_id,
-        cast(delivery_id as bigint) as delivery_id,
+        waypoint_id,
+        batch_id,
+        delivery_id,
         -- strings
         lower(trim(waypoint_type)) as waypoint_type,
         -- numerics
-        cast(sequence_order as integer) as sequence_order,
-        cast(waypoint_lat as {{ type_double() }}) as waypoint_lat,
-        cast(waypoint_lng as {{ type_double() }}) as waypoint_lng,
-        cast(distance_to_next_miles as decimal(6, 2)) as distance_to_next_miles,
+        sequence_order,
+        waypoint_lat,
+        waypoint_lng,
+        distance_to_next_miles,
         -- timestamps
-        cast(estimated_arrival_time as timestamp) as estimated_arrival_time,
-        cast(actual_arrival_time as timestamp) as actual_arrival_time,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_batch_waypoints') }}
+        estimated_arrival_time,
+        actual_arrival_time,
+        _loaded_at
+    from typed
 ),
 
 judged as (

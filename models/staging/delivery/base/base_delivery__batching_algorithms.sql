@@ -3,22 +3,26 @@
 -- (judge_raw_rows). stg_delivery__batching_algorithms and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_batching_algorithms') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(batching_algorithm_key as bigint) as batching_algorithm_key,
+        batching_algorithm_key,
         -- strings
         {{ free_text('algorithm_name') }} as algorithm_name,
         {{ free_text('algorithm_version') }} as algorithm_version,
         -- numerics
-        cast(max_batch_size as integer) as max_batch_size,
-        cast(max_total_distance_miles as decimal(6, 2)) as max_total_distance_miles,
-        cast(traffic_percentage as decimal(5, 4)) as traffic_percentage,
+        max_batch_size,
+        max_total_distance_miles,
+        traffic_percentage,
         -- timestamps
-        cast(deployed_at as timestamp) as deployed_at,
-        cast(deprecated_at as timestamp) as deprecated_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_batching_algorithms') }}
+        deployed_at,
+        deprecated_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,18 +3,22 @@
 -- (judge_raw_rows). stg_delivery__customers and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_customers') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(customer_id as bigint) as customer_id,
+        customer_id,
         -- strings
         trim(full_name) as full_name,
         lower(trim(email)) as email,
         {{ free_text('city') }} as city,
         -- timestamps
-        cast(signup_at as timestamp) as signup_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_customers') }}
+        signup_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,26 +3,30 @@
 -- (judge_raw_rows). stg_delivery__deliveries and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_deliveries') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(delivery_id as bigint) as delivery_id,
-        cast(order_id as bigint) as order_id,
-        cast(driver_id as bigint) as driver_id,
+        delivery_id,
+        order_id,
+        driver_id,
         -- strings
         lower(trim(delivery_status)) as delivery_status,
         {{ free_text('cancellation_reason') }} as cancellation_reason,
         -- numerics
-        cast(estimated_delivery_time_minutes as integer) as estimated_delivery_time_minutes,
-        cast(delivery_distance_miles as decimal(6, 2)) as delivery_distance_miles,
+        estimated_delivery_time_minutes,
+        delivery_distance_miles,
         -- timestamps
-        cast(delivery_created_at as timestamp) as delivery_created_at,
-        cast(assigned_to_driver_at as timestamp) as assigned_to_driver_at,
-        cast(driver_arrived_at_restaurant_at as timestamp) as driver_arrived_at_restaurant_at,
-        cast(picked_up_at as timestamp) as picked_up_at,
-        cast(delivered_at as timestamp) as delivered_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_deliveries') }}
+        delivery_created_at,
+        assigned_to_driver_at,
+        driver_arrived_at_restaurant_at,
+        picked_up_at,
+        delivered_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

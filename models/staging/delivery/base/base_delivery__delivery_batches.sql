@@ -3,28 +3,32 @@
 -- (judge_raw_rows). stg_delivery__delivery_batches and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_delivery_batches') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(batch_id as bigint) as batch_id,
-        cast(driver_id as bigint) as driver_id,
-        cast(batching_algorithm_key as bigint) as batching_algorithm_key,
+        batch_id,
+        driver_id,
+        batching_algorithm_key,
         -- strings
         lower(trim(batch_status)) as batch_status,
         {{ free_text('cancellation_reason') }} as cancellation_reason,
         -- numerics
-        cast(total_deliveries as integer) as total_deliveries,
-        cast(planned_total_distance_miles as decimal(6, 2)) as planned_total_distance_miles,
-        cast(actual_total_distance_miles as decimal(6, 2)) as actual_total_distance_miles,
-        cast(planned_total_time_minutes as integer) as planned_total_time_minutes,
-        cast(batch_efficiency_score as decimal(5, 4)) as batch_efficiency_score,
+        total_deliveries,
+        planned_total_distance_miles,
+        actual_total_distance_miles,
+        planned_total_time_minutes,
+        batch_efficiency_score,
         -- timestamps
-        cast(batch_created_at as timestamp) as batch_created_at,
-        cast(batch_assigned_at as timestamp) as batch_assigned_at,
-        cast(batch_started_at as timestamp) as batch_started_at,
-        cast(batch_completed_at as timestamp) as batch_completed_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_delivery_batches') }}
+        batch_created_at,
+        batch_assigned_at,
+        batch_started_at,
+        batch_completed_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,24 +3,28 @@
 -- (judge_raw_rows). stg_delivery__drivers and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_drivers') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(driver_id as bigint) as driver_id,
+        driver_id,
         trim(driver_external_id) as driver_external_id,
         -- strings
         lower(trim(driver_status)) as driver_status,
         lower(trim(vehicle_type)) as vehicle_type,
         lower(trim(driver_tier)) as driver_tier,
         -- numerics
-        cast(max_batch_capacity as integer) as max_batch_capacity,
+        max_batch_capacity,
         -- booleans
-        coalesce(cast(has_insulated_bag as boolean), false) as has_insulated_bag,
+        coalesce(has_insulated_bag, false) as has_insulated_bag,
         -- dates and timestamps
-        cast(driver_since_date as date) as driver_since_date,
-        cast(export_date as date) as export_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_drivers') }}
+        driver_since_date,
+        export_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (

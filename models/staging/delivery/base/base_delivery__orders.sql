@@ -3,30 +3,34 @@
 -- (judge_raw_rows). stg_delivery__orders and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_orders') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(order_id as bigint) as order_id,
-        cast(customer_id as bigint) as customer_id,
-        cast(restaurant_id as bigint) as restaurant_id,
+        order_id,
+        customer_id,
+        restaurant_id,
         -- strings
         lower(trim(order_status)) as order_status,
         -- numerics
-        cast(order_total_cents as integer) as order_total_cents,
-        cast(item_count as integer) as item_count,
-        cast(estimated_prep_time_minutes as integer) as estimated_prep_time_minutes,
-        cast(delivery_fee_cents as integer) as delivery_fee_cents,
-        cast(tip_amount_cents as integer) as tip_amount_cents,
-        cast(delivery_address_lat as {{ type_double() }}) as delivery_address_lat,
-        cast(delivery_address_lng as {{ type_double() }}) as delivery_address_lng,
+        order_total_cents,
+        item_count,
+        estimated_prep_time_minutes,
+        delivery_fee_cents,
+        tip_amount_cents,
+        delivery_address_lat,
+        delivery_address_lng,
         -- booleans
-        coalesce(cast(has_hot_items as boolean), false) as has_hot_items,
-        coalesce(cast(has_cold_items as boolean), false) as has_cold_items,
-        coalesce(cast(has_alcohol as boolean), false) as has_alcohol,
+        coalesce(has_hot_items, false) as has_hot_items,
+        coalesce(has_cold_items, false) as has_cold_items,
+        coalesce(has_alcohol, false) as has_alcohol,
         -- timestamps
-        cast(order_timestamp as timestamp) as order_timestamp,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_orders') }}
+        order_timestamp,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,25 +3,29 @@
 -- (judge_raw_rows). stg_delivery__restaurants and delivery_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('delivery', 'raw_restaurants') }}
+),
+
 renamed as (
     select
         -- ids
-        cast(restaurant_id as bigint) as restaurant_id,
+        restaurant_id,
         trim(restaurant_external_id) as restaurant_external_id,
         -- strings
         {{ free_text('restaurant_name') }} as restaurant_name,
         lower({{ free_text('cuisine_type') }}) as cuisine_type,
         -- numerics
-        cast(restaurant_lat as {{ type_double() }}) as restaurant_lat,
-        cast(restaurant_lng as {{ type_double() }}) as restaurant_lng,
-        cast(avg_prep_time_minutes as integer) as avg_prep_time_minutes,
+        restaurant_lat,
+        restaurant_lng,
+        avg_prep_time_minutes,
         -- booleans
-        coalesce(cast(can_handle_batch_pickups as boolean), false) as can_handle_batch_pickups,
-        coalesce(cast(is_partner_restaurant as boolean), false) as is_partner_restaurant,
+        coalesce(can_handle_batch_pickups, false) as can_handle_batch_pickups,
+        coalesce(is_partner_restaurant, false) as is_partner_restaurant,
         -- dates and timestamps
-        cast(export_date as date) as export_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('delivery', 'raw_restaurants') }}
+        export_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (

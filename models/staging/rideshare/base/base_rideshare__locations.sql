@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_rideshare__locations and rideshare_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('rideshare', 'raw_locations') }}
+),
+
 renamed as (
     select
         -- ids
@@ -11,11 +15,11 @@ renamed as (
         {{ free_text('zone_name') }} as zone_name,
         {{ free_text('city') }} as city,
         -- numerics
-        cast(latitude as {{ type_double() }}) as latitude,
-        cast(longitude as {{ type_double() }}) as longitude,
+        latitude,
+        longitude,
         -- timestamps
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('rideshare', 'raw_locations') }}
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_rideshare__ride_requests and rideshare_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('rideshare', 'raw_ride_requests') }}
+),
+
 renamed as (
     select
         -- ids
@@ -15,9 +19,9 @@ renamed as (
         lower(trim(ride_type_requested)) as ride_type_requested,
         lower(trim(request_status)) as request_status,
         -- timestamps
-        cast(requested_at as timestamp) as requested_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('rideshare', 'raw_ride_requests') }}
+        requested_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

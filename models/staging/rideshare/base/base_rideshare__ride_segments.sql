@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_rideshare__ride_segments and rideshare_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('rideshare', 'raw_ride_segments') }}
+),
+
 renamed as (
     select
         -- ids
@@ -14,13 +18,13 @@ renamed as (
         -- strings
         lower(trim(segment_status)) as segment_status,
         -- numerics
-        cast(segment_fare as decimal(10, 2)) as segment_fare,
-        cast(segment_distance_km as decimal(8, 2)) as segment_distance_km,
+        segment_fare,
+        segment_distance_km,
         -- timestamps
-        cast(pickup_ts as timestamp) as pickup_timestamp,
-        cast(dropoff_ts as timestamp) as dropoff_timestamp,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('rideshare', 'raw_ride_segments') }}
+        pickup_ts as pickup_timestamp,
+        dropoff_ts as dropoff_timestamp,
+        _loaded_at
+    from typed
 ),
 
 judged as (

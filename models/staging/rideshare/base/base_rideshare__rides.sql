@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_rideshare__rides and rideshare_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('rideshare', 'raw_rides') }}
+),
+
 renamed as (
     select
         -- ids
@@ -15,13 +19,13 @@ renamed as (
         lower(trim(ride_type)) as ride_type,
         lower(trim(ride_status)) as ride_status,
         -- numerics
-        cast(total_fare as decimal(10, 2)) as total_fare,
-        cast(total_distance_km as decimal(8, 2)) as total_distance_km,
+        total_fare,
+        total_distance_km,
         -- timestamps
-        cast(start_ts as timestamp) as start_timestamp,
-        cast(end_ts as timestamp) as end_timestamp,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('rideshare', 'raw_rides') }}
+        start_ts as start_timestamp,
+        end_ts as end_timestamp,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_rideshare__users and rideshare_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('rideshare', 'raw_rideshare_users') }}
+),
+
 renamed as (
     select
         -- ids
@@ -14,10 +18,10 @@ renamed as (
         trim(phone) as phone,
         {{ free_text('home_city') }} as home_city,
         -- dates and timestamps
-        cast(signup_at as timestamp) as signup_at,
-        cast(export_date as date) as export_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('rideshare', 'raw_rideshare_users') }}
+        signup_at,
+        export_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (

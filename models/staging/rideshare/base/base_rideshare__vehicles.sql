@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_rideshare__vehicles and rideshare_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('rideshare', 'raw_vehicles') }}
+),
+
 renamed as (
     select
         -- ids
@@ -13,11 +17,11 @@ renamed as (
         {{ free_text('model') }} as model,
         lower(trim(vehicle_class)) as vehicle_class,
         -- numerics
-        cast(model_year as integer) as model_year,
-        cast(seat_capacity as integer) as seat_capacity,
+        model_year,
+        seat_capacity,
         -- timestamps
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('rideshare', 'raw_vehicles') }}
+        _loaded_at
+    from typed
 ),
 
 judged as (

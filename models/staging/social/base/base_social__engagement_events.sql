@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_social__engagement_events and social_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('social', 'raw_engagement_events') }}
+),
+
 renamed as (
     select
         -- ids
@@ -14,11 +18,11 @@ renamed as (
         lower(trim(engagement_type)) as engagement_type,
         lower(trim(platform)) as platform,
         -- numerics
-        cast(view_seconds as {{ type_double() }}) as view_seconds,
+        view_seconds,
         -- timestamps
-        cast(event_ts as timestamp) as event_timestamp,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('social', 'raw_engagement_events') }}
+        event_ts as event_timestamp,
+        _loaded_at
+    from typed
 ),
 
 judged as (

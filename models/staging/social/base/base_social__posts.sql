@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_social__posts and social_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('social', 'raw_posts') }}
+),
+
 renamed as (
     select
         -- ids
@@ -12,11 +16,11 @@ renamed as (
         -- strings
         lower(trim(content_type)) as content_type,
         -- booleans
-        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        coalesce(is_deleted, false) as is_deleted,
         -- timestamps
-        cast(created_at as timestamp) as created_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('social', 'raw_posts') }}
+        created_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_social__users and social_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('social', 'raw_social_users') }}
+),
+
 renamed as (
     select
         -- ids
@@ -12,12 +16,12 @@ renamed as (
         lower(trim(user_type)) as user_type,
         upper(trim(country)) as country,
         -- booleans
-        coalesce(cast(is_internal as boolean), false) as is_internal,
+        coalesce(is_internal, false) as is_internal,
         -- timestamps and dates
-        cast(created_at as timestamp) as created_at,
-        cast(export_date as date) as export_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('social', 'raw_social_users') }}
+        created_at,
+        export_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_streaming__content and streaming_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('streaming', 'raw_content') }}
+),
+
 renamed as (
     select
         -- ids
@@ -14,15 +18,15 @@ renamed as (
         {{ free_text('series_title') }} as series_title,
         lower({{ free_text('genre') }}) as genre,
         -- numerics
-        cast(season_number as integer) as season_number,
-        cast(episode_number as integer) as episode_number,
-        cast(duration_seconds as integer) as duration_seconds,
-        cast(credits_start_seconds as integer) as credits_start_seconds,
+        season_number,
+        episode_number,
+        duration_seconds,
+        credits_start_seconds,
         -- dates and timestamps
-        cast(release_date as date) as release_date,
-        cast(export_date as date) as export_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('streaming', 'raw_content') }}
+        release_date,
+        export_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (

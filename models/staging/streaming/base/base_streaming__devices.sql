@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_streaming__devices and streaming_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('streaming', 'raw_devices') }}
+),
+
 renamed as (
     select
         -- ids
@@ -12,8 +16,8 @@ renamed as (
         lower({{ free_text('os') }}) as os,
         {{ free_text('app_version') }} as app_version,
         -- timestamps
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('streaming', 'raw_devices') }}
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_streaming__playback_events and streaming_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('streaming', 'raw_playback_events') }}
+),
+
 renamed as (
     select
         -- ids
@@ -16,14 +20,14 @@ renamed as (
         lower(trim(event_type)) as event_type,
         upper(trim(quality)) as quality,
         -- numerics
-        cast(playback_position_seconds as integer) as playback_position_seconds,
-        cast(seek_from_seconds as integer) as seek_from_seconds,
+        playback_position_seconds,
+        seek_from_seconds,
         -- booleans
-        coalesce(cast(autoplay as boolean), false) as autoplay,
+        coalesce(autoplay, false) as autoplay,
         -- timestamps
-        cast(event_ts as timestamp) as event_timestamp,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('streaming', 'raw_playback_events') }}
+        event_ts as event_timestamp,
+        _loaded_at
+    from typed
 ),
 
 judged as (

@@ -3,6 +3,10 @@
 -- (judge_raw_rows). stg_streaming__profiles and streaming_quarantine rank what it judged.
 with
 
+typed as (
+    {{ typed_raw_rows('streaming', 'raw_profiles') }}
+),
+
 renamed as (
     select
         -- ids
@@ -13,10 +17,10 @@ renamed as (
         lower(trim(account_plan)) as account_plan,
         upper(trim(country)) as country,
         -- dates and timestamps
-        cast(created_at as timestamp) as created_at,
-        cast(export_date as date) as export_date,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('streaming', 'raw_profiles') }}
+        created_at,
+        export_date,
+        _loaded_at
+    from typed
 ),
 
 judged as (
