@@ -65,16 +65,20 @@ sources:
 """,
     f"models/staging/{NEW}/base/base_{NEW}__parcels.sql": """
 {{ config(materialized='ephemeral', meta={'record_key': ['parcel_id']}) }}
--- Every row of raw.raw_parcels, cleaned and judged on its own.
+-- Every row of raw.raw_parcels, typed, cleaned and judged on its own.
 with
+
+typed as (
+    {{ typed_raw_rows('parcels', 'raw_parcels') }}
+),
 
 renamed as (
     select
         trim(parcel_id) as parcel_id,
         weight_grams,
-        cast(shipped_at as timestamp) as shipped_at,
-        cast(_loaded_at as timestamp) as _loaded_at
-    from {{ source('parcels', 'raw_parcels') }}
+        shipped_at,
+        _loaded_at
+    from typed
 ),
 
 judged as (

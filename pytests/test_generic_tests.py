@@ -21,6 +21,13 @@ MODELS = {
     "good_sequences": "select * from (values (1, 1), (1, 2), (1, 3), (2, 1), (3, null)) as t (batch_id, seq)",
     # a gap, a repeat, a group that does not start at 1
     "bad_sequences": "select * from (values (1, 1), (1, 3), (2, 1), (2, 1), (3, 2), (4, 1)) as t (batch_id, seq)",
+    # record 1: three versions, the last open; record 2: a gap (deleted, then back), then open; record 3: closed
+    "good_versions": "select * from (values (1, 1, 3, false), (1, 3, 5, false), (1, 5, null, true), "
+    "(2, 1, 2, false), (2, 4, null, true), (3, 2, 6, false)) as t (id, valid_from, valid_to, is_current)",
+    # 1: overlap (ends at 4, the next starts at 3); 2: two open; 3: ends before it starts;
+    # 4: open but not current; 5: closed but current
+    "bad_versions": "select * from (values (1, 1, 4, false), (1, 3, null, true), (2, 1, null, true), "
+    "(2, 2, null, true), (3, 5, 2, false), (4, 1, null, false), (5, 1, 2, true)) as t (id, valid_from, valid_to, is_current)",
     # values that look a little like personal data but are not: dates, timestamps, hex keys, a
     # uuid, decimals, ids, paths, a masked email and a masked phone
     "no_personal_values": "select * from (values "
@@ -95,6 +102,19 @@ models:
           - dense_sequence:
               name: bad_dense_sequence
               arguments: {partition_by: batch_id}
+  - name: good_versions
+    description: well-formed SCD2 versions
+    data_tests:
+      - versions_never_overlap: {arguments: {key_column: id, is_current: is_current}}
+      - versions_never_overlap:
+          name: good_versions_without_flag
+          arguments: {key_column: id}
+  - name: bad_versions
+    description: versions that overlap, two open, one ending before it starts, flags that lie
+    data_tests:
+      - versions_never_overlap:
+          name: bad_versions
+          arguments: {key_column: id, is_current: is_current}
   - name: no_personal_values
     description: strings that must not be taken for personal data
     data_tests:
@@ -117,6 +137,7 @@ EXPECTED_FAILURES = {
     "bad_range": 2,  # -3 and 99
     "bad_range_exclusive": 3,  # 5 and 99 are on the excluded bounds, -3 below
     "bad_dense_sequence": 3,  # groups 1 (a gap), 2 (a repeat) and 3 (no 1)
+    "bad_versions": 5,  # 1's first (overlaps), 2's first (open, another follows), 3, 4 and 5
     "bad_personal_data": 10,  # one email or phone per row, whichever column holds it
     "bad_personal_data_one_column": 5,  # rows 2, 4, 6, 8 and 10 hold theirs in other_label
 }
@@ -143,9 +164,11 @@ def test_generic_tests_pass_on_good_and_fail_on_bad(mini_project: Path) -> None:
     warehouse = mini_project / "mini.duckdb"
     run_dbt(["run"], warehouse, mini_project)
     # raises if any fails
-    run_dbt(["test", "--select", "good_pairs", "good_sequences", "no_personal_values"], warehouse, mini_project)
+    run_dbt(["test", "--select", "good_pairs", "good_sequences", "good_versions", "no_personal_values"],
+            warehouse, mini_project)
     with pytest.raises(DbtError) as failed:
-        run_dbt(["test", "--select", "bad_pairs", "bad_sequences", "personal_values"], warehouse, mini_project)
+        run_dbt(["test", "--select", "bad_pairs", "bad_sequences", "bad_versions", "personal_values"],
+                warehouse, mini_project)
     assert failed.value.failures == EXPECTED_FAILURES
 
 

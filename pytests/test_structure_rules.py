@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from dwh.dbt import PROJECT_DIR, run_dbt
+from dwh.dbt import PROJECT_DIR, DbtError, run_dbt
 from dwh.registry import DOMAINS
 
 DBT_SCORE = str(Path(sys.executable).parent / "dbt-score")
@@ -189,13 +189,18 @@ def test_no_freshness_fails_the_run(manifest: Manifest, tmp_path: Path) -> None:
     assert code == 1 and "no freshness thresholds" in output, output
 
 
-def test_a_new_model_that_breaks_the_rules_fails_make_structure(tmp_path: Path) -> None:
-    """End to end, as `make structure` runs it: a staging model reading another staging model."""
+def _project_copy(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     for folder in ("models", "macros", "tests", "seeds", "snapshots", "docs", "analyses"):
         shutil.copytree(PROJECT_DIR / folder, project / folder)
     for name in ("dbt_project.yml", "profiles.yml", "pyproject.toml"):
         shutil.copy(PROJECT_DIR / name, project / name)
+    return project
+
+
+def test_a_new_model_that_breaks_the_rules_fails_make_structure(tmp_path: Path) -> None:
+    """End to end, as `make structure` runs it: a staging model reading another staging model."""
+    project = _project_copy(tmp_path)
     domain = next(iter(DOMAINS))
     staged = sorted((project / "models" / "staging" / domain).glob(f"stg_{domain}__*.sql"))[0].stem
     (project / "models" / "staging" / domain / f"stg_{domain}__copied.sql").write_text(
@@ -207,3 +212,42 @@ def test_a_new_model_that_breaks_the_rules_fails_make_structure(tmp_path: Path) 
                  "has_primary_key_test"):
         assert f"dwh.structure_rules.{rule}:" in output, output
     assert f"stg_{domain}__copied" in output
+
+
+def test_a_base_model_missing_what_the_staging_rules_need_stops_with_the_fix(
+        tmp_path: Path, manifest: Manifest) -> None:
+    """judge_raw_rows and rank_raw_rows read a base model's record key (its config) and its columns
+    (its YAML); without them, or when ranking a model that is not a base model, compiling stops
+    with a message that names the model and says what to write. Each break is made in a copy of
+    the project, on a base model and a staging model chosen from the manifest."""
+    project = _project_copy(tmp_path)
+    base = manifest["nodes"][_nodes(manifest, "model", _in("staging", base=True))[0]]
+    staged = [uid for uid in _nodes(manifest, "model", _in("staging", base=False))
+              if f"model.warehouse.{base['name']}" in manifest["nodes"][uid]["depends_on"]["nodes"]
+              and manifest["nodes"][uid]["name"].startswith("stg_")][0]
+    stg = manifest["nodes"][staged]
+    sql = project / base["original_file_path"]
+    yml = project / base["patch_path"].split("://", 1)[1]
+    warehouse = tmp_path / "warehouse.duckdb"
+
+    def compile_error(select: str) -> str:
+        with pytest.raises(DbtError) as failed:
+            run_dbt(["compile", "--select", select, "--target-path", str(project / "target")], warehouse, project)
+        return str(failed.value)
+
+    original_sql, original_yml = sql.read_text(), yml.read_text()
+    assert "'record_key'" in original_sql
+    sql.write_text(re.sub(r"meta=\{'record_key': \[[^\]]*\]\}", "meta={}", original_sql))
+    message = compile_error(stg["name"])
+    assert f"{base['name']}: a base model names its record key" in message, message
+    sql.write_text(original_sql)
+
+    yml.write_text(original_yml.replace(f"- name: {base['name']}\n", f"- name: {base['name']}_gone\n"))
+    message = compile_error(stg["name"])
+    assert f"{base['name']}: a base model documents its columns in its YAML" in message, message
+    yml.write_text(original_yml)
+
+    probe = project / Path(stg["original_file_path"]).with_name("stg_probe__ranks_a_staging_model.sql")
+    probe.write_text(f"select * from ({{{{ rank_raw_rows(ref('{stg['name']}')) }}}}) as ranked\n")
+    message = compile_error(probe.stem)
+    assert f"rank_raw_rows: {stg['name']} is not a base model" in message, message
