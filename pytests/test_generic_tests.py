@@ -27,7 +27,8 @@ MODELS = {
     # 1: overlap (ends at 4, the next starts at 3); 2: two open; 3: ends before it starts;
     # 4: open but not current; 5: closed but current
     "bad_versions": "select * from (values (1, 1, 4, false), (1, 3, null, true), (2, 1, null, true), "
-    "(2, 2, null, true), (3, 5, 2, false), (4, 1, null, false), (5, 1, 2, true)) as t (id, valid_from, valid_to, is_current)",
+    "(2, 2, null, true), (3, 5, 2, false), (4, 1, null, false), (5, 1, 2, true)) "
+    "as t (id, valid_from, valid_to, is_current)",
     # values that look a little like personal data but are not: dates, timestamps, hex keys, a
     # uuid, decimals, ids, paths, a masked email and a masked phone
     "no_personal_values": "select * from (values "

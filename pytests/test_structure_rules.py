@@ -222,9 +222,9 @@ def test_a_base_model_missing_what_the_staging_rules_need_stops_with_the_fix(
     the project, on a base model and a staging model chosen from the manifest."""
     project = _project_copy(tmp_path)
     base = manifest["nodes"][_nodes(manifest, "model", _in("staging", base=True))[0]]
-    staged = [uid for uid in _nodes(manifest, "model", _in("staging", base=False))
-              if f"model.warehouse.{base['name']}" in manifest["nodes"][uid]["depends_on"]["nodes"]
-              and manifest["nodes"][uid]["name"].startswith("stg_")][0]
+    staged = next(uid for uid in _nodes(manifest, "model", _in("staging", base=False))
+                  if f"model.warehouse.{base['name']}" in manifest["nodes"][uid]["depends_on"]["nodes"]
+                  and manifest["nodes"][uid]["name"].startswith("stg_"))
     stg = manifest["nodes"][staged]
     sql = project / base["original_file_path"]
     yml = project / base["patch_path"].split("://", 1)[1]
