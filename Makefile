@@ -17,7 +17,7 @@ PYTEST_WORKERS ?= 2
 # make test DOMAIN=<name>: one domain's tests and the shared ones (python -m dwh domains lists the names)
 DOMAIN ?=
 
-.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-domains bench-engines clean
+.PHONY: help install seeds build build-landing build-once run where test lint lint-python structure pytest test-engines docs docs-serve docs-coverage bench bench-domains bench-engines bench-suite clean
 
 help:  ## list the targets (with the values the variables have now)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
@@ -91,6 +91,9 @@ bench-engines: install  ## the sample built on DuckDB, PostgreSQL and Spark side
 
 bench: install  ## every domain at scale 1 and 10 against its floors (~30 min): bench/results/scale.{json,md}
 	$(BIN)/python -m bench.scale
+
+bench-suite: install  ## make build, make test and make test DOMAIN=<first> from a copy of HEAD with nothing beside it (~30 min): bench/results/suite.{json,md}
+	$(BIN)/python -m bench.suite
 
 bench-domains: install  ## each domain's own benchmarks (bench/<domain>_*.py; today dim_posts' share chains, ~2 min)
 	$(BIN)/python -m bench.domains

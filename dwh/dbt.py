@@ -53,6 +53,22 @@ def warehouse_env(warehouse: Path) -> Iterator[None]:
             os.environ["WAREHOUSE_PATH"] = previous_path
 
 
+def release_warehouse() -> None:
+    """Close the DuckDB file dbt-duckdb keeps open once an in-process command returns.
+
+    The profile's `keep_open` (on unless DUCKDB_KEEP_OPEN=false) gives a whole dbt command one
+    connection; otherwise dbt-duckdb opens and closes the file for every node, which was half of
+    a node's time here (a build took twice as long). A process running dbt from the command line
+    lets the file go when it exits; one running it in process (dwh, the tests) calls this after
+    every command, so that readers, other processes and the next command find the file free."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        environment, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
+    if environment is not None:
+        environment.close()
+
+
 def statuses(result: dbtRunnerResult) -> Counter[str]:
     """How many nodes ended in each status (pass, warn, error, fail, skipped, success, ...); the
     project's hooks are not nodes."""
@@ -82,11 +98,17 @@ def _stored_failures(warehouse: Path, relation_name: str | None, shown: int = 3)
 
 
 def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DIR,
-            quiet: bool = True) -> dbtRunnerResult:
-    """Run one dbt command on `warehouse`; raise DbtError unless it succeeded."""
+            quiet: bool = True, artifacts: bool = True) -> dbtRunnerResult:
+    """Run one dbt command on `warehouse`; raise DbtError unless it succeeded.
+
+    artifacts=False: dbt writes no manifest.json or run_results.json (`--no-write-json`), which
+    saves most of a second per command: for the steps of a loop whose last command writes them
+    (what `dbt retry`, `dbt docs` and the tests that read target/ need)."""
     argv = [*args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
     if quiet:
         argv.append("--quiet")
+    if not artifacts:
+        argv.append("--no-write-json")
     errors: list[str] = []
     finished: list[str] = []
 
@@ -97,7 +119,10 @@ def run_dbt(args: Sequence[str], warehouse: Path, project_dir: Path = PROJECT_DI
             finished.append(event.info.name)
 
     with warehouse_env(warehouse):
-        result = dbtRunner(callbacks=[keep_errors]).invoke(argv)
+        try:
+            result = dbtRunner(callbacks=[keep_errors]).invoke(argv)
+        finally:
+            release_warehouse()
     if not result.success:
         failures: dict[str, int] = {}
         nodes: list[str] = []

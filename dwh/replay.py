@@ -156,7 +156,7 @@ def replay(warehouse: Path, project_dir: Path = PROJECT_DIR,
         released = release(warehouse, stamp)
         build = affected(released, built)
         if build:
-            run_dbt(build, warehouse, project_dir)
+            run_dbt(build, warehouse, project_dir, artifacts=False)  # the tests at the end write them
         progress(f"batch {number}/{len(stamps)} loaded at {stamp:%Y-%m-%d %H:%M}: {sum(released.values())} raw rows, "
                  f"models and snapshots built in {time.monotonic() - clock:.1f} s")
     with duckdb.connect(str(warehouse)) as con:
@@ -182,7 +182,7 @@ def replay_landing(warehouse: Path, landing_root: Path, project_dir: Path = PROJ
         report = load(warehouse, folder, parse_stamp_folder(folder.name))
         if report.refused:
             raise RuntimeError(f"{folder}: refused {[f.file_name + ': ' + f.message for f in report.refused]}")
-        run_dbt(MODELS_AND_SNAPSHOTS, warehouse, project_dir)
+        run_dbt(MODELS_AND_SNAPSHOTS, warehouse, project_dir, artifacts=False)  # the tests at the end write them
         stamps.append(report.stamp)
         progress(f"batch {number}/{len(folders)} landed at {report.stamp:%Y-%m-%d %H:%M}: {len(report.files)} files, "
                  f"{report.rows_loaded} rows loaded, {report.lines_rejected} lines rejected, "

@@ -166,14 +166,14 @@ def new_domain_warehouse(warehouse: Path, domain: str) -> None:
     """A warehouse with the domain's raw tables (the input contract, empty) and the reference data."""
     with duckdb.connect(str(warehouse)) as con:
         create_raw_tables(con, domain)
-    run_dbt(["seed", "--select", "path:seeds/reference"], warehouse)
+    run_dbt(["seed", "--select", "path:seeds/reference"], warehouse, artifacts=False)
 
 
 def load_and_build(warehouse: Path, domain: str, sql: str) -> None:
     """Land one batch of hand-made rows straight into raw (SQL inserts), then build the domain."""
     with duckdb.connect(str(warehouse)) as con:
         con.execute(sql)
-    run_dbt(domain_build(domain), warehouse)
+    run_dbt(domain_build(domain), warehouse, artifacts=False)
 
 
 def built_batch_by_batch(folder: Path, domain: str, *batches: str) -> dict[int, Path]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,11 +22,23 @@ from dwh.registry import DOMAINS
 
 from .conftest import dwh, rows
 from .domains import cases
+from .handmade import write_day
 
 
-def test_a_daily_run_loads_builds_and_checks_freshness(today: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "warehouse.duckdb"
-    done = dwh("run", "--warehouse", str(warehouse), "--landing", str(today))
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+    """One small day of landing files (every raw table, dated an hour ago), run from scratch by
+    `dwh run` as a scheduler runs it: the landing folder, the warehouse and what the run said.
+    The tests that go on from there work on a copy of the warehouse."""
+    folder = tmp_path_factory.mktemp("daily_run")
+    landing, warehouse = folder / "landing", folder / "warehouse.duckdb"
+    write_day(landing, datetime.now(UTC).replace(tzinfo=None, microsecond=0) - timedelta(hours=1))
+    return landing, warehouse, dwh("run", "--warehouse", str(warehouse), "--landing", str(landing))
+
+
+def test_a_daily_run_loads_builds_and_checks_freshness(
+        first_run: tuple[Path, Path, subprocess.CompletedProcess[str]]) -> None:
+    today, warehouse, done = first_run
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.strip().split("\n")
     assert [line.split(":")[0] for line in lines] == ["load", "build", "freshness", "run"]
@@ -44,10 +57,12 @@ def test_a_daily_run_loads_builds_and_checks_freshness(today: Path, tmp_path: Pa
             assert rows(warehouse, sql) == expected, (name, sql)
 
 
-def test_exit_codes_name_the_failing_step(today: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "warehouse.duckdb"
+def test_exit_codes_name_the_failing_step(first_run: tuple[Path, Path, subprocess.CompletedProcess[str]],
+                                         copy_of) -> None:  # type: ignore[no-untyped-def]
+    today, ran, done = first_run
+    assert done.returncode == Exit.OK, done.stdout + done.stderr
+    warehouse = copy_of(ran)
     said: list[str] = []
-    assert daily_run(warehouse, today, said.append) == Exit.OK
 
     # 4: a file the contract does not know
     (today / "raw_mystery__x.csv").write_text("a\n1\n")

@@ -9,13 +9,26 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from dwh.dbt import PROJECT_DIR, run_dbt
 from dwh.registry import DOMAINS
 
+from .conftest import copy_into
 
-def test_docs_generate(full_build: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
-    run_dbt(["docs", "generate", "--static"], copy_of(full_build))  # dbt writes: never the shared build
-    target = Path(os.environ["DBT_TARGET_PATH"])
+
+@pytest.fixture(scope="module")
+def docs_site(full_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The docs site of the sample warehouse, generated once (`make docs`) into a target folder of
+    its own: catalog.json, manifest.json, index.html and static_index.html."""
+    target = tmp_path_factory.mktemp("docs_target")
+    warehouse = copy_into(full_build, tmp_path_factory.mktemp("docs"))  # dbt writes: never the shared build
+    run_dbt(["docs", "generate", "--static", "--target-path", str(target)], warehouse)
+    return target
+
+
+def test_docs_generate(docs_site: Path) -> None:
+    target = docs_site
     catalog = json.loads((target / "catalog.json").read_text())
     manifest = json.loads((target / "manifest.json").read_text())
     # every model is on the static page, and every one that is a relation (not ephemeral) is in the
@@ -35,10 +48,9 @@ def test_docs_generate(full_build: Path, copy_of) -> None:  # type: ignore[no-un
         assert source["source_description"].startswith("## "), source["unique_id"]  # the domain's contract
 
 
-def test_documentation_coverage_is_complete(full_build: Path, tmp_path: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
+def test_documentation_coverage_is_complete(docs_site: Path, tmp_path: Path) -> None:
     """dbt-coverage over the catalog (sources, seeds, models, snapshots, every column): 100 %."""
-    run_dbt(["docs", "generate"], copy_of(full_build))
-    target = Path(os.environ["DBT_TARGET_PATH"])
+    target = docs_site
     report = tmp_path / "coverage.json"
     result = subprocess.run(
         [str(Path(sys.executable).parent / "dbt-coverage"), "compute", "doc", "--project-dir", str(PROJECT_DIR),

@@ -4,8 +4,8 @@
     newest_export(relation, key_column): each record's row from the newest export that lists it
     (`relation`: one row per record and `export_date`), plus `is_in_latest_export` (whether that
     export is the newest of all: a record missing from it was removed at the source and keeps its
-    last attributes) and `export_recency` (always 1 here). For the current-state dimensions
-    (social__dim_users, streaming__dim_users, int_streaming__content_current).
+    last attributes) and `export_recency` (always 1 here): for a dimension that keeps only the
+    current state of each record, or the attributes history leaves untracked.
 
     SCD2 from the exports, for every dimension whose history is derived from them (the
     int_<domain>__*_history models):
