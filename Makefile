@@ -12,7 +12,8 @@ DBT := $(BIN)/dbt --no-use-colors
 DBT_ARGS := --project-dir $(PROJECT_DIR) --profiles-dir $(PROJECT_DIR)
 DWH := $(BIN)/python -m dwh
 LANDING_DIR ?= $(PROJECT_DIR)/landing
-# pytest workers (pytest-xdist): one per core; a module's tests stay on one worker, so its fixtures are built once
+# pytest workers (pytest-xdist): one per core; a module's tests stay on one worker, so its fixtures are built once;
+# modules go out in collection order, those marked `long` first (pytests/conftest.py)
 PYTEST_WORKERS ?= 2
 # make test DOMAIN=<name>: one domain's tests and the shared ones (python -m dwh domains lists the names)
 DOMAIN ?=
@@ -70,7 +71,7 @@ structure: install  ## the structure rules (dwh/structure_rules.py), checked by 
 	$(BIN)/dbt-score lint --manifest target/manifest.json
 
 pytest: install  ## the pytest suite (builds into temporary DuckDB files only); DOMAIN=<name>: that domain's and the shared tests
-	DOMAIN=$(DOMAIN) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope --durations=30 pytests
+	DOMAIN=$(DOMAIN) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=30 pytests
 
 test: lint-python structure pytest  ## everything CI checks (pytest runs sqlfluff, docs, documentation coverage and every build)
 

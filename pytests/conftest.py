@@ -39,8 +39,11 @@ def _owner(item: pytest.Item) -> str | None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """`make test DOMAIN=<name>` ($DOMAIN): one domain's tests and the shared ones, for the
-    day-to-day loop; every other domain's are deselected."""
+    """The modules marked `long` (a test of minutes: the arrival-order property, sqlfluff) go first,
+    so that the two workers (pytest-xdist, --no-loadscope-reorder) start on them and no single
+    long test is left running alone at the end. `make test DOMAIN=<name>` ($DOMAIN): one domain's
+    tests and the shared ones, for the day-to-day loop; every other domain's are deselected."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: otherwise as collected
     chosen = os.environ.get("DOMAIN")
     if not chosen:
         return

@@ -40,6 +40,7 @@ from dwh.replay import MODELS_AND_SNAPSHOTS
 
 from .conftest import copy_into, differences
 
+pytestmark = pytest.mark.long  # minutes: scheduled first (conftest)
 DEFAULT_EXAMPLES = 1  # drawn with a fixed seed, besides the explicit examples (CATCHING_UP, LATE_DEVICE)
 EXAMPLES = int(os.environ.get("ARRIVAL_ORDER_EXAMPLES", str(DEFAULT_EXAMPLES)))
 FIRST_STAMP = datetime(2026, 6, 1, 6, 0)

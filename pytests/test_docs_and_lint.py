@@ -16,6 +16,8 @@ from dwh.registry import DOMAINS
 
 from .conftest import copy_into
 
+pytestmark = pytest.mark.long  # minutes: scheduled first (conftest)
+
 
 @pytest.fixture(scope="module")
 def docs_site(full_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
